@@ -1,0 +1,32 @@
+// Valid requests for an operation: its parameters from the schema, narrowed by the endpoint's
+// rule file where the prose says more than the schema.
+import fc from 'fast-check'
+
+import type { Operation } from '../operations.ts'
+import type { GeneratedRequest, Payload } from '../request.ts'
+import { rulesFor } from '../rules/index.ts'
+import { queryObjectSchema } from '../validators.ts'
+import { schemaArbitrary } from './schema.ts'
+
+const cache = new WeakMap<Operation, fc.Arbitrary<GeneratedRequest>>()
+
+export function validRequest(operation: Operation): fc.Arbitrary<GeneratedRequest> {
+  let arbitrary = cache.get(operation)
+  if (arbitrary === undefined) {
+    arbitrary = build(operation)
+    cache.set(operation, arbitrary)
+  }
+  return arbitrary
+}
+
+function build(operation: Operation): fc.Arbitrary<GeneratedRequest> {
+  const base = { operation: operation.id, method: operation.method, path: operation.path }
+  const inBody = operation.requestBody !== undefined
+  const schema = operation.requestBody?.schema ?? queryObjectSchema(operation)
+  const refine = rulesFor(operation.path)?.valid
+  const generated = schemaArbitrary(schema) as fc.Arbitrary<Payload>
+  const parameters = refine === undefined ? generated : refine(generated, schema)
+  return parameters.map((payload) =>
+    inBody ? { ...base, query: {}, body: payload } : { ...base, query: payload },
+  )
+}

@@ -1,0 +1,192 @@
+// Valid values for a normalised JSON schema. Every value this yields must pass Ajv on the same
+// schema; `test/contracts/arbitraries.test.ts` proves it for every seed operation.
+import fc from 'fast-check'
+
+import { formatAccepts } from '../formats.ts'
+import { type JsonSchema, schemaTypes } from '../json-schema.ts'
+import { stringArbitrary } from './strings.ts'
+
+/** Marks a property left out of an object; never reaches a payload. */
+const ABSENT = Symbol('absent')
+
+const cache = new WeakMap<JsonSchema, fc.Arbitrary<unknown>>()
+
+export function schemaArbitrary(schema: JsonSchema): fc.Arbitrary<unknown> {
+  let arbitrary = cache.get(schema)
+  if (arbitrary === undefined) {
+    arbitrary = build(schema)
+    cache.set(schema, arbitrary)
+  }
+  return arbitrary
+}
+
+function build(schema: JsonSchema): fc.Arbitrary<unknown> {
+  if (schema.const !== undefined) return fc.constant(schema.const)
+  if (schema.enum !== undefined) return fc.constantFrom(...schema.enum)
+  if (schema.allOf !== undefined) return allOf(schema.allOf)
+  if (schema.oneOf !== undefined) return oneOf(schema.oneOf)
+  if (schema.anyOf !== undefined) return fc.oneof(...schema.anyOf.map(schemaArbitrary))
+  const types = schemaTypes(schema) ?? inferTypes(schema)
+  if (types.length === 0) return fc.jsonValue({ maxDepth: 2 })
+  return fc.oneof(...types.map((type) => ofType(type, schema)))
+}
+
+function inferTypes(schema: JsonSchema): string[] {
+  if (schema.properties !== undefined || schema.additionalProperties !== undefined) return ['object']
+  if (schema.items !== undefined) return ['array']
+  return []
+}
+
+function ofType(type: string, schema: JsonSchema): fc.Arbitrary<unknown> {
+  switch (type) {
+    case 'null':
+      return fc.constant(null)
+    case 'boolean':
+      return fc.boolean()
+    case 'string':
+      return stringArbitrary(schema)
+    case 'integer':
+      return fc.integer({
+        min: lowerBound(schema, 1) ?? -(2 ** 31),
+        max: upperBound(schema, 1) ?? 2 ** 31 - 1,
+      })
+    case 'number':
+      return numberArbitrary(schema)
+    case 'array':
+      return arrayArbitrary(schema)
+    case 'object':
+      return objectArbitrary(schema)
+    default:
+      throw new Error(`unsupported JSON schema type "${type}"`)
+  }
+}
+
+function lowerBound(schema: JsonSchema, step: number): number | undefined {
+  if (typeof schema.exclusiveMinimum === 'number') return Math.floor(schema.exclusiveMinimum) + step
+  return schema.minimum === undefined ? undefined : Math.ceil(schema.minimum)
+}
+
+function upperBound(schema: JsonSchema, step: number): number | undefined {
+  if (typeof schema.exclusiveMaximum === 'number') return Math.ceil(schema.exclusiveMaximum) - step
+  return schema.maximum === undefined ? undefined : Math.floor(schema.maximum)
+}
+
+function numberArbitrary(schema: JsonSchema): fc.Arbitrary<number> {
+  const exclusiveMin = typeof schema.exclusiveMinimum === 'number'
+  const exclusiveMax = typeof schema.exclusiveMaximum === 'number'
+  const min = exclusiveMin ? (schema.exclusiveMinimum as number) : schema.minimum
+  const max = exclusiveMax ? (schema.exclusiveMaximum as number) : schema.maximum
+  return fc.double({
+    noNaN: true,
+    noDefaultInfinity: true,
+    ...(min === undefined ? { min: -1e9 } : { min, minExcluded: exclusiveMin }),
+    ...(max === undefined ? { max: 1e9 } : { max, maxExcluded: exclusiveMax }),
+  })
+}
+
+function arrayArbitrary(schema: JsonSchema): fc.Arbitrary<unknown[]> {
+  const items = schemaArbitrary(schema.items ?? {})
+  const bounds = {
+    minLength: schema.minItems ?? 0,
+    ...(schema.maxItems === undefined ? {} : { maxLength: schema.maxItems }),
+  }
+  // Lists of scalars (IDs, keys) are cheap: let them grow large sometimes.
+  const scalarItems = schema.items?.properties === undefined && schema.items?.oneOf === undefined
+  return scalarItems
+    ? fc.oneof({ weight: 4, arbitrary: fc.array(items, bounds) }, fc.array(items, { ...bounds, size: 'large' }))
+    : fc.array(items, bounds)
+}
+
+function objectArbitrary(schema: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
+  const properties = schema.properties ?? {}
+  const required = new Set(schema.required ?? [])
+  const entries = Object.entries(properties).map(([name, child]) => {
+    const value = withDefault(child)
+    if (required.has(name)) return [name, value] as const
+    // Optional properties appear about half the time; deprecated ones only now and then.
+    const absentWeight = child.deprecated === true ? 4 : 1
+    return [
+      name,
+      fc.oneof({ weight: absentWeight, arbitrary: fc.constant(ABSENT) }, { weight: 1, arbitrary: value }),
+    ] as const
+  })
+  const record = fc.record(Object.fromEntries(entries)).map(dropAbsent)
+  const extra = schema.additionalProperties
+  if (Object.keys(properties).length > 0 || typeof extra !== 'object') return record
+  // A map: keys are free, values follow `additionalProperties`.
+  return fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }), schemaArbitrary(extra), {
+    maxKeys: 4,
+  })
+}
+
+function withDefault(schema: JsonSchema): fc.Arbitrary<unknown> {
+  const value = schemaArbitrary(schema)
+  if (schema.default === undefined) return value
+  return fc.oneof({ weight: 1, arbitrary: fc.constant(schema.default) }, { weight: 3, arbitrary: value })
+}
+
+function dropAbsent(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== ABSENT))
+}
+
+// Parts of an allOf are objects in this spec: generate each part, then merge them.
+function allOf(parts: JsonSchema[]): fc.Arbitrary<unknown> {
+  if (parts.length === 1) return schemaArbitrary(parts[0] as JsonSchema)
+  return fc
+    .tuple(...parts.map(schemaArbitrary))
+    .map((values) => Object.assign({}, ...(values as Record<string, unknown>[])) as Record<string, unknown>)
+}
+
+// oneOf means exactly one: a value built from one branch must not also fit another. Some specs
+// write branches that another branch always covers (e.g. an empty object schema beside narrower
+// ones); such a branch can never yield a valid value, so it is probed once and left out rather
+// than left to filter forever.
+function oneOf(branches: JsonSchema[]): fc.Arbitrary<unknown> {
+  const usable = branches.flatMap((branch, index) => {
+    const others = branches.filter((_, other) => other !== index)
+    const fitsOnlyHere = (value: unknown) => !others.some((other) => mightMatch(other, value))
+    const values = schemaArbitrary(branch)
+    return fc.sample(values, PROBE).some(fitsOnlyHere) ? [values.filter(fitsOnlyHere)] : []
+  })
+  if (usable.length === 0) throw new Error('oneOf: no branch can yield a value that fits only itself')
+  return fc.oneof(...usable)
+}
+
+const PROBE = { seed: 0x5ea3, numRuns: 20 }
+
+/**
+ * A cheap structural test: could `value` satisfy `schema`? It looks at types, formats, required
+ * properties, enums and constants, which is what tells the branches of Seam's unions apart.
+ * Erring towards "yes" only drops values; the validity property catches any "no" that is wrong.
+ */
+export function mightMatch(schema: JsonSchema, value: unknown): boolean {
+  if (schema.const !== undefined && schema.const !== value) return false
+  if (schema.enum !== undefined && !schema.enum.includes(value)) return false
+  if (schema.allOf !== undefined && !schema.allOf.every((part) => mightMatch(part, value))) return false
+  if (schema.oneOf !== undefined && !schema.oneOf.some((branch) => mightMatch(branch, value))) return false
+  if (schema.anyOf !== undefined && !schema.anyOf.some((branch) => mightMatch(branch, value))) return false
+  const types = schemaTypes(schema)
+  if (types !== undefined && !types.some((type) => hasType(value, type))) return false
+  if (schema.format !== undefined && !formatAccepts(schema.format, value)) return false
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return true
+  const record = value as Record<string, unknown>
+  if ((schema.required ?? []).some((name) => !(name in record))) return false
+  return Object.entries(schema.properties ?? {}).every(
+    ([name, child]) => !(name in record) || mightMatch(child, record[name]),
+  )
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'null':
+      return value === null
+    case 'array':
+      return Array.isArray(value)
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+    case 'integer':
+      return Number.isInteger(value)
+    default:
+      return typeof value === type
+  }
+}

@@ -1,0 +1,77 @@
+// String arbitraries for the JSON Schema string keywords: format, pattern and length.
+import fc from 'fast-check'
+
+import type { JsonSchema } from '../json-schema.ts'
+
+// Mostly printable ASCII, sometimes any code point: Ajv counts lengths in code points, and the
+// `binary` unit produces exactly one code point per unit, so lengths stay honest.
+function freeText(minLength: number, maxLength: number | undefined): fc.Arbitrary<string> {
+  const bounds = maxLength === undefined ? { minLength } : { minLength, maxLength }
+  const emptyish = ['', ' ', '  '].filter(
+    (s) => s.length >= minLength && (maxLength === undefined || s.length <= maxLength),
+  )
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.string({ unit: 'grapheme-ascii', ...bounds }) },
+    { weight: 3, arbitrary: fc.string({ unit: 'binary', ...bounds }) },
+    ...(emptyish.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...emptyish) }] : []),
+  )
+}
+
+/** RFC 3339 date-times as Seam writes them: `Z` or an offset, with or without fractions. */
+export function dateTime(constraints: { min?: Date; max?: Date } = {}): fc.Arbitrary<string> {
+  const min = constraints.min ?? new Date('1970-01-01T00:00:00.000Z')
+  const max = constraints.max ?? new Date('2099-12-31T23:59:59.999Z')
+  return fc
+    .tuple(
+      fc.date({ min, max, noInvalidDate: true }),
+      fc.constantFrom('ms', 'seconds', 'micros', 'offset'),
+    )
+    .map(([date, style]) => formatDateTime(date, style))
+}
+
+function formatDateTime(date: Date, style: 'ms' | 'seconds' | 'micros' | 'offset'): string {
+  const iso = date.toISOString()
+  switch (style) {
+    case 'ms':
+      return iso
+    case 'seconds':
+      return `${iso.slice(0, 19)}Z`
+    case 'micros':
+      return `${iso.slice(0, 23)}606Z`
+    case 'offset': {
+      // The same instant written in UTC+02:00.
+      const shifted = new Date(date.getTime() + 2 * 3600_000).toISOString()
+      return `${shifted.slice(0, 23)}+02:00`
+    }
+  }
+}
+
+const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
+  uuid: () => fc.uuid(),
+  'date-time': () => dateTime(),
+  date: () => fc.date({ noInvalidDate: true, min: new Date(0) }).map((d) => d.toISOString().slice(0, 10)),
+  email: () => fc.emailAddress(),
+  uri: () => fc.webUrl(),
+}
+
+/** A string arbitrary honouring format, pattern, enum and length. */
+export function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
+  const minLength = schema.minLength ?? 0
+  const maxLength = schema.maxLength
+  const fits = (s: string): boolean =>
+    [...s].length >= minLength && (maxLength === undefined || [...s].length <= maxLength)
+  const format = schema.format === undefined ? undefined : FORMATS[schema.format]
+  if (format !== undefined) return format().filter(fits)
+  if (schema.pattern !== undefined) return patternArbitrary(schema.pattern, minLength, maxLength).filter(fits)
+  return freeText(minLength, maxLength)
+}
+
+// `^\d+$` with lengths 4–9 becomes `^\d{4,9}$`, so no value is thrown away by a filter.
+function patternArbitrary(pattern: string, minLength: number, maxLength?: number): fc.Arbitrary<string> {
+  const repeated = /^\^(\\[dw]|\[[^\]]+\])[+*]\$$/.exec(pattern)
+  const source =
+    repeated === null
+      ? pattern
+      : `^${repeated[1]}{${Math.max(minLength, pattern.endsWith('+$') ? 1 : 0)},${maxLength ?? ''}}$`
+  return fc.stringMatching(new RegExp(source, 'u'))
+}

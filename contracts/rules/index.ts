@@ -1,0 +1,23 @@
+// Every endpoint with rules beyond its schema, by path.
+import { accessGrantsCreate } from './access-grants.create.ts'
+import { acsEntrancesGrantAccess } from './acs-entrances.grant-access.ts'
+import type { EndpointRules } from './types.ts'
+import { addAcsUser } from './user-identities.add-acs-user.ts'
+import { grantAccessToDevice } from './user-identities.grant-access-to-device.ts'
+import { revokeAccessToDevice } from './user-identities.revoke-access-to-device.ts'
+
+const ALL: EndpointRules[] = [
+  grantAccessToDevice,
+  revokeAccessToDevice,
+  accessGrantsCreate,
+  acsEntrancesGrantAccess,
+  addAcsUser,
+]
+
+const byPath = new Map(ALL.map((rules) => [rules.path, rules]))
+
+export function rulesFor(path: string): EndpointRules | undefined {
+  return byPath.get(path)
+}
+
+export type { EndpointRules }

@@ -1,0 +1,88 @@
+// Ajv validators for request and response schemas. The normalised document is registered once and
+// every schema is compiled by reference on first use (`inlineRefs: false`), so each component
+// compiles once and a run only pays for what it touches.
+import { Ajv, type ErrorObject } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+
+import type { JsonSchema } from './json-schema.ts'
+import type { Operation } from './operations.ts'
+import type { Spec } from './spec.ts'
+
+export type ValidationError = { path: string; message: string }
+export type Validate = (value: unknown) => ValidationError[]
+
+const DOCUMENT_ID = 'seam-connect.json'
+// ajv-formats is CommonJS: its default export arrives as the module object under Node's ESM.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
+
+export type Validators = {
+  /** The request-body schema of an operation (or its query parameters as one object). */
+  request(operation: Operation): Validate
+  /** The documented schema for a status code, or undefined when the spec documents no body. */
+  response(operation: Operation, status: string): Validate | undefined
+  /** Any schema given inline (rule files, tests). */
+  schema(schema: JsonSchema): Validate
+}
+
+export function createValidators(spec: Spec): Validators {
+  const ajv = new Ajv({ strict: false, allErrors: true, inlineRefs: false, validateSchema: false })
+  addFormats(ajv)
+  ajv.addSchema(spec.document as object, DOCUMENT_ID)
+
+  const byPointer = new Map<string, Validate>()
+  const bySchema = new WeakMap<JsonSchema, Validate>()
+
+  const compile = (schema: object): Validate => {
+    const validate = ajv.compile(schema)
+    return (value) => (validate(value) ? [] : (validate.errors ?? []).map(toValidationError))
+  }
+  const atPointer = (pointer: string): Validate => {
+    let validate = byPointer.get(pointer)
+    if (validate === undefined) {
+      validate = compile({ $ref: `${DOCUMENT_ID}${pointer}` })
+      byPointer.set(pointer, validate)
+    }
+    return validate
+  }
+  const inline = (schema: JsonSchema): Validate => {
+    let validate = bySchema.get(schema)
+    if (validate === undefined) {
+      validate = compile(schema)
+      bySchema.set(schema, validate)
+    }
+    return validate
+  }
+
+  return {
+    request(operation) {
+      if (operation.requestBody !== undefined) return atPointer(operation.requestBody.pointer)
+      return inline(queryObjectSchema(operation))
+    },
+    response(operation, status) {
+      const pointer = operation.responses[status]?.pointer
+      return pointer === undefined ? undefined : atPointer(pointer)
+    },
+    schema: inline,
+  }
+}
+
+const queryObjectSchemas = new WeakMap<Operation, JsonSchema>()
+
+/** The query parameters of an operation as one object schema. */
+export function queryObjectSchema(operation: Operation): JsonSchema {
+  let schema = queryObjectSchemas.get(operation)
+  if (schema === undefined) {
+    schema = {
+      type: 'object',
+      properties: Object.fromEntries(operation.queryParameters.map((p) => [p.name, p.schema])),
+      required: operation.queryParameters.filter((p) => p.required).map((p) => p.name),
+      additionalProperties: false,
+    }
+    queryObjectSchemas.set(operation, schema)
+  }
+  return schema
+}
+
+function toValidationError(error: ErrorObject): ValidationError {
+  return { path: error.instancePath === '' ? '(root)' : error.instancePath, message: error.message ?? error.keyword }
+}

@@ -1,0 +1,26 @@
+// The checks a valid request is held to, in the order reports list them.
+import type { Operation } from '../../contracts/operations.ts'
+import { contentTypeJson } from './content-type-json.ts'
+import { notAServerError } from './not-a-server-error.ts'
+import { objectShape } from './object-shape.ts'
+import { responseSchema } from './response-schema.ts'
+import { statusCodeDocumented } from './status-code-documented.ts'
+import type { Check } from './types.ts'
+import { validAccepted } from './valid-accepted.ts'
+import { voidShape } from './void-shape.ts'
+
+export const POSITIVE_CHECKS: Check[] = [
+  notAServerError,
+  statusCodeDocumented,
+  validAccepted,
+  contentTypeJson,
+  responseSchema,
+  voidShape,
+  objectShape,
+]
+
+export function checksFor(operation: Operation, checks: Check[] = POSITIVE_CHECKS): Check[] {
+  return checks.filter((check) => check.appliesTo(operation))
+}
+
+export type { Check, CheckContext, Violation } from './types.ts'

@@ -1,0 +1,43 @@
+// Valid requests, valid credentials: every operation keeps its contract — no server errors,
+// documented status codes, 2xx, JSON, bodies that match their schemas, and the void/object shape.
+import { afterAll, describe, it } from 'vitest'
+
+import { validRequest } from '../contracts/arbitraries/request.ts'
+import { checksFor } from './checks/index.ts'
+import { conformanceContext } from './support/context.ts'
+import { secretVariable } from './support/credentials.ts'
+import { ContractFailure } from './support/contract-failure.ts'
+import { formatFailure } from './support/failure-report.ts'
+import { memoizeSend, operationSeed, runCheck } from './support/property.ts'
+
+const { config, operations, validators, client } = await conformanceContext()
+afterAll(() => client.close())
+
+for (const operation of operations) {
+  describe(operation.id, () => {
+    // Every check of an operation replays the same seeded requests: each is sent once.
+    const send = memoizeSend((request) => client.send(request))
+    for (const check of checksFor(operation)) {
+      it(check.name, async () => {
+        const outcome = await runCheck({
+          check,
+          context: { operation, validators },
+          requests: validRequest(operation),
+          send,
+          seed: operationSeed(config.seed, operation.id),
+          runs: config.runs,
+        })
+        if (outcome.status !== 'passed') {
+          throw new ContractFailure(
+            formatFailure(outcome, {
+              operation,
+              checkName: check.name,
+              runSeed: config.seed,
+              secretVariable: secretVariable(config.credentials),
+            }),
+          )
+        }
+      })
+    }
+  })
+}

@@ -1,0 +1,107 @@
+// The HTTP client: an undici keep-alive pool, a timeout on every request, and no exceptions —
+// a transport failure becomes an exchange with an `error`, so a run reports it and moves on.
+import { Pool } from 'undici'
+
+import type { GeneratedRequest } from '../../contracts/request.ts'
+import { authHeaders, type Credentials, redactHeaders } from './credentials.ts'
+import type { Exchange, WireRequest } from './exchange.ts'
+
+export type ClientOptions = {
+  endpoint: string
+  credentials: Credentials
+  timeoutMs: number
+  connections?: number
+}
+
+export type Client = {
+  send(request: GeneratedRequest, extraHeaders?: Record<string, string>): Promise<Exchange>
+  close(): Promise<void>
+}
+
+export function createClient(options: ClientOptions): Client {
+  const base = new URL(options.endpoint)
+  const basePath = base.pathname.replace(/\/$/, '')
+  const pool = new Pool(base.origin, { connections: options.connections ?? 8, keepAliveTimeout: 10_000 })
+
+  return {
+    async send(request, extraHeaders = {}) {
+      const path = `${basePath}${request.path}${queryString(request.query)}`
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body)
+      const headers: Record<string, string> = {
+        ...authHeaders(options.credentials),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...extraHeaders,
+      }
+      const wire: WireRequest = {
+        method: request.method.toUpperCase(),
+        url: `${base.origin}${path}`,
+        headers: redactHeaders(headers),
+        ...(body === undefined ? {} : { body }),
+      }
+      const started = performance.now()
+      try {
+        const response = await pool.request({
+          method: wire.method as 'GET',
+          path,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          headersTimeout: options.timeoutMs,
+          bodyTimeout: options.timeoutMs,
+        })
+        const text = await response.body.text()
+        return {
+          request,
+          wire,
+          response: {
+            status: response.statusCode,
+            headers: flatHeaders(response.headers),
+            text,
+            ...parseJson(text),
+            durationMs: performance.now() - started,
+          },
+        }
+      } catch (error) {
+        return { request, wire, error: describeTransportError(error, options.timeoutMs) }
+      }
+    },
+    close: () => pool.close(),
+  }
+}
+
+/** OpenAPI's default for query parameters: form style, arrays repeat the key. */
+export function queryString(query: Record<string, unknown>): string {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      params.append(name, typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item))
+    }
+  }
+  const text = params.toString()
+  return text === '' ? '' : `?${text}`
+}
+
+function parseJson(text: string): { json?: unknown } {
+  if (text === '') return {}
+  try {
+    return { json: JSON.parse(text) as unknown }
+  } catch {
+    return {}
+  }
+}
+
+function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value]],
+    ),
+  )
+}
+
+function describeTransportError(error: unknown, timeoutMs: number): string {
+  const code = (error as { code?: string }).code
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return `timeout: no response within ${timeoutMs} ms`
+  }
+  if (code === 'ECONNREFUSED') return 'connection refused'
+  return `transport error: ${error instanceof Error ? error.message : String(error)}${code === undefined ? '' : ` (${code})`}`
+}

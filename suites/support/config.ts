@@ -1,0 +1,82 @@
+// The run's configuration, from the SDK's own environment names (CLI flags mirror them). Pure:
+// it reads the record it is given and says in one line what is wrong.
+import type { Credentials } from './credentials.ts'
+
+export type RunConfig = {
+  target: 'mock'
+  /** Where the server is; undefined means "start the embedded mock". */
+  endpoint?: string
+  credentials: Credentials
+  /** `seed`, `all`, or a comma list of path prefixes / operation ids. */
+  operations: string
+  runs: number
+  seed: number
+  timeoutMs: number
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Any well-formed key passes the mock, so mock mode needs no secret of the user's. */
+export const MOCK_API_KEY = 'seam_mock_conformance_key'
+
+export const DEFAULTS = { operations: 'seed', runs: 100, timeoutMs: 10_000 } as const
+
+export function resolveConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
+  const target = env.SEAM_TARGET ?? 'mock'
+  if (target === 'live') {
+    throw new ConfigError('SEAM_TARGET=live is not available yet: live mode (fixtures, sandbox guard, clean-up) is still to be built')
+  }
+  if (target !== 'mock') throw new ConfigError(`SEAM_TARGET must be "mock" or "live", not "${target}"`)
+  const endpoint = env.SEAM_ENDPOINT === undefined || env.SEAM_ENDPOINT === '' ? undefined : httpUrl(env.SEAM_ENDPOINT)
+  return {
+    target,
+    ...(endpoint === undefined ? {} : { endpoint }),
+    credentials: credentials(env),
+    operations: env.SEAM_OPERATIONS ?? DEFAULTS.operations,
+    runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, DEFAULTS.runs),
+    seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
+    timeoutMs: positiveInteger('SEAM_TIMEOUT_MS', env.SEAM_TIMEOUT_MS, DEFAULTS.timeoutMs),
+  }
+}
+
+function credentials(env: Record<string, string | undefined>): Credentials {
+  const token = env.SEAM_PERSONAL_ACCESS_TOKEN
+  if (token !== undefined && token !== '') {
+    const workspaceId = env.SEAM_WORKSPACE_ID
+    if (workspaceId === undefined || workspaceId === '') {
+      throw new ConfigError('SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID: a personal access token must come with a seam-workspace header')
+    }
+    return { kind: 'personal_access_token', token, workspaceId }
+  }
+  return { kind: 'api_key', apiKey: env.SEAM_API_KEY || MOCK_API_KEY }
+}
+
+function httpUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(`SEAM_ENDPOINT is not a URL: "${value}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`SEAM_ENDPOINT must be http(s), not "${url.protocol}"`)
+  }
+  return url.toString().replace(/\/$/, '')
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw new ConfigError(`${name} must be a positive integer, not "${value}"`)
+  return number
+}
+
+function int32(name: string, value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < -(2 ** 31) || number >= 2 ** 31) {
+    throw new ConfigError(`${name} must be a 32-bit integer, not "${value}"`)
+  }
+  return number
+}

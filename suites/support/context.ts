@@ -1,0 +1,30 @@
+// Everything a suite file needs, built once per worker.
+import { inject } from 'vitest'
+
+import { buildOperations, type Operation } from '../../contracts/operations.ts'
+import { selectOperations } from '../../contracts/selection.ts'
+import { loadSpec, type Spec } from '../../contracts/spec.ts'
+import { createValidators, type Validators } from '../../contracts/validators.ts'
+import { type Client, createClient } from './client.ts'
+import type { RunConfig } from './config.ts'
+import './provided.ts'
+
+export type ConformanceContext = {
+  config: RunConfig
+  spec: Spec
+  operations: Operation[]
+  validators: Validators
+  client: Client
+}
+
+export async function conformanceContext(): Promise<ConformanceContext> {
+  const config = inject('resolvedConfig')
+  const spec = await loadSpec()
+  return {
+    config,
+    spec,
+    operations: selectOperations(buildOperations(spec), config.operations),
+    validators: createValidators(spec),
+    client: createClient({ endpoint: inject('endpoint'), credentials: config.credentials, timeoutMs: config.timeoutMs }),
+  }
+}

@@ -1,0 +1,30 @@
+// One request and what came back, as the checks see it.
+import type { GeneratedRequest } from '../../contracts/request.ts'
+
+/** The request as sent. Headers here are already redacted: nothing secret is kept. */
+export type WireRequest = {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body?: string
+}
+
+export type WireResponse = {
+  status: number
+  headers: Record<string, string>
+  /** The raw body text. */
+  text: string
+  /** The parsed body, when the text is JSON. */
+  json?: unknown
+  durationMs: number
+}
+
+export type Exchange = {
+  request: GeneratedRequest
+  wire: WireRequest
+  response?: WireResponse
+  /** A transport failure (timeout, refused connection): no response at all. */
+  error?: string
+}
+
+export type RespondedExchange = Exchange & { response: WireResponse }

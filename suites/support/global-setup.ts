@@ -1,0 +1,21 @@
+// Runs once in vitest's main process: resolves the configuration and, in mock mode without an
+// endpoint, starts the embedded mock on a free loopback port and stops it when the run ends.
+import type { TestProject } from 'vitest/node'
+
+import { startMock } from '../../mock/server.ts'
+import { resolveConfig } from './config.ts'
+import './provided.ts'
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const config = project.getProvidedContext().runConfig ?? resolveConfig({}, randomSeed)
+  const mock = config.endpoint === undefined ? await startMock() : undefined
+  project.provide('resolvedConfig', config)
+  project.provide('endpoint', mock?.url ?? (config.endpoint as string))
+  return async () => {
+    await mock?.close()
+  }
+}
+
+export function randomSeed(): number {
+  return (Math.random() * 2 ** 31) | 0
+}

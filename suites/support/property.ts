@@ -1,0 +1,81 @@
+// Runs one check over one operation as a fast-check property: generate, send, check, and on a
+// violation shrink to the smallest request that still breaks the rule.
+import fc from 'fast-check'
+
+import { fnv1a } from '../../contracts/hash.ts'
+import type { GeneratedRequest } from '../../contracts/request.ts'
+import type { Check, CheckContext, Violation } from '../checks/index.ts'
+import type { Exchange, RespondedExchange } from './exchange.ts'
+
+export type Send = (request: GeneratedRequest) => Promise<Exchange>
+
+export type CheckOutcome =
+  | { status: 'passed'; runs: number }
+  | { status: 'violated'; runs: number; seed: number; path: string; violations: Violation[]; exchange: RespondedExchange }
+  | { status: 'target_error'; runs: number; seed: number; path: string; error: string; exchange: Exchange }
+
+export type RunCheckOptions = {
+  check: Check
+  context: CheckContext
+  requests: fc.Arbitrary<GeneratedRequest>
+  send: Send
+  seed: number
+  runs: number
+}
+
+class ViolationFound extends Error {
+  readonly violations: Violation[]
+  readonly exchange: RespondedExchange
+
+  constructor(violations: Violation[], exchange: RespondedExchange) {
+    super(violations.map((v) => v.message).join('; '))
+    this.violations = violations
+    this.exchange = exchange
+  }
+}
+
+export async function runCheck({ check, context, requests, send, seed, runs }: RunCheckOptions): Promise<CheckOutcome> {
+  // A transport failure is the target's, not the request's: report the request that met it and
+  // do not shrink (every shrink step would wait for the same timeout).
+  let targetError: Exchange | undefined
+  const property = fc.asyncProperty(requests, async (request) => {
+    if (targetError !== undefined) return
+    const exchange = await send(request)
+    if (exchange.response === undefined) {
+      targetError = exchange
+      throw new Error(exchange.error)
+    }
+    const violations = check.run(context, exchange as RespondedExchange)
+    if (violations.length > 0) throw new ViolationFound(violations, exchange as RespondedExchange)
+  })
+  const details = await fc.check(property, { seed, numRuns: runs })
+  if (!details.failed) return { status: 'passed', runs: details.numRuns }
+  const failedAt = { runs: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? '' }
+  if (targetError !== undefined) {
+    return { status: 'target_error', ...failedAt, error: targetError.error ?? 'no response', exchange: targetError }
+  }
+  if (details.errorInstance instanceof ViolationFound) {
+    const { violations, exchange } = details.errorInstance
+    return { status: 'violated', ...failedAt, violations, exchange }
+  }
+  throw details.errorInstance ?? new Error(`property for ${check.name} failed without a counterexample`)
+}
+
+/** Sends each distinct request once per run, so the checks of an operation share exchanges. */
+export function memoizeSend(send: Send): Send {
+  const seen = new Map<string, Promise<Exchange>>()
+  return (request) => {
+    const key = JSON.stringify(request)
+    let exchange = seen.get(key)
+    if (exchange === undefined) {
+      exchange = send(request)
+      seen.set(key, exchange)
+    }
+    return exchange
+  }
+}
+
+/** A property seed per operation: the same run seed replays the same requests, whatever else runs. */
+export function operationSeed(runSeed: number, operationId: string): number {
+  return fnv1a(operationId, 0x811c9dc5 ^ runSeed)
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config'
+
+// No test may reach a real workspace by accident: the suite's own tests never see SEAM_* from the
+// shell. `npm run conformance` hands its configuration over through vitest's `provide` instead.
+for (const name of Object.keys(process.env)) {
+  if (name.startsWith('SEAM_')) delete process.env[name]
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'conformance',
+          include: ['suites/**/*.suite.ts'],
+          globalSetup: ['suites/support/global-setup.ts'],
+          // Bounded by runs × the per-request timeout; a hung server fails a case, not the run.
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+})
