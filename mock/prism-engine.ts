@@ -15,7 +15,19 @@ export type PrismEngine = {
   judge(operation: IHttpOperation, request: IHttpRequest): Promise<PrismVerdict>
 }
 
-export async function createPrismEngine(document: object): Promise<PrismEngine> {
+// Prism's own reading of a spec takes seconds: mocks started on the same document share it.
+const engines = new WeakMap<object, Promise<PrismEngine>>()
+
+export function prismEngineFor(document: object): Promise<PrismEngine> {
+  let engine = engines.get(document)
+  if (engine === undefined) {
+    engine = createPrismEngine(document)
+    engines.set(document, engine)
+  }
+  return engine
+}
+
+async function createPrismEngine(document: object): Promise<PrismEngine> {
   const operations = await getHttpOperationsFromSpec(structuredClone(document))
   const table = new Map(operations.map((operation) => [`${operation.method} ${operation.path}`, operation]))
   const prism = createInstance(

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { fnv1a } from '../contracts/hash.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
 import { loadSpec, type Spec } from '../contracts/spec.ts'
-import { createPrismEngine } from './prism-engine.ts'
+import { prismEngineFor } from './prism-engine.ts'
 import { errorEnvelope, successBody, validationErrors } from './responses.ts'
 
 export type MockRequest = {
@@ -36,7 +36,7 @@ export type RunningMock = { url: string; close(): Promise<void> }
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const spec = options.spec ?? (await loadSpec())
-  const engine = await createPrismEngine(spec.document)
+  const engine = await prismEngineFor(spec.document)
   const operations = new Map(buildOperations(spec).map((operation) => [operation.id, operation]))
 
   const answer = async (request: MockRequest, rawBody: string): Promise<MockResponse> => {

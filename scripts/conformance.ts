@@ -1,5 +1,6 @@
 // `npm run conformance`: checks a target against the contract. Exit 0 only when no violation and
 // no target error was found.
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { startVitest } from 'vitest/node'
@@ -23,6 +24,7 @@ Options (each mirrors an environment variable; flags win):
   --runs <n>               SEAM_RUNS         cases per property (default ${DEFAULTS.runs})
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
   --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs})
+  --reports <dir>          where junit.xml and summary.txt go (default reports)
   -h, --help
 
 Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID.`
@@ -48,6 +50,7 @@ async function main(): Promise<number> {
     if (typeof value === 'string') env[variable] = value
   }
   const config = resolveConfig(env, randomSeed)
+  const reports = resolve(values.reports)
   selectOperations(buildOperations(await loadSpec()), config.operations)
   if (config.endpoint !== undefined) await assertReachable(config.endpoint, Math.min(config.timeoutMs, 5000))
 
@@ -55,7 +58,11 @@ async function main(): Promise<number> {
     run: true,
     project: ['conformance'],
     provide: { runConfig: config },
-    reporters: ['default', new SummaryReporter(), ['junit', { outputFile: 'reports/junit.xml' }]],
+    reporters: [
+      'default',
+      new SummaryReporter(join(reports, 'summary.txt')),
+      ['junit', { outputFile: join(reports, 'junit.xml') }],
+    ],
     watch: false,
   })
   await vitest.close()
@@ -72,6 +79,7 @@ function parseFlags() {
         runs: { type: 'string' },
         seed: { type: 'string' },
         'timeout-ms': { type: 'string' },
+        reports: { type: 'string', default: 'reports' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,

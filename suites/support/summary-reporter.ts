@@ -6,6 +6,7 @@ import { dirname } from 'node:path'
 import type { Reporter, TestModule, Vitest } from 'vitest/node'
 
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
+import { POSITIVE_CHECKS } from '../checks/index.ts'
 import './provided.ts'
 
 type Cell = 'passed' | 'failed' | 'skipped'
@@ -25,7 +26,7 @@ export class SummaryReporter implements Reporter {
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const cells = new Map<string, Map<string, Cell>>()
-    const failures: string[] = []
+    const failures: { check: string; line: string }[] = []
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
         const operation = test.parent.type === 'suite' ? test.parent.name : module.moduleId
@@ -35,8 +36,8 @@ export class SummaryReporter implements Reporter {
         row.set(test.name, cell)
         cells.set(operation, row)
         if (cell === 'failed') {
-          const first = test.result().errors?.[0]?.message.split('\n')[1]?.trim() ?? ''
-          failures.push(`${test.name}  ${operation}  ${first}`)
+          const first = test.result().errors?.[0]?.message.split('\n')[1]?.replace(/^\s*- /, '') ?? ''
+          failures.push({ check: test.name, line: `${test.name}  ${operation}  ${first}` })
         }
       }
     }
@@ -54,8 +55,14 @@ export class SummaryReporter implements Reporter {
   }
 }
 
-function render(cells: Map<string, Map<string, Cell>>, failures: string[], runLine: string): string {
-  const checks = [...new Set([...cells.values()].flatMap((row) => [...row.keys()]))]
+// Checks in the order they are listed, which is also their severity: server errors first.
+function order(check: string): number {
+  const index = POSITIVE_CHECKS.findIndex((known) => known.name === check)
+  return index === -1 ? POSITIVE_CHECKS.length : index
+}
+
+function render(cells: Map<string, Map<string, Cell>>, failures: { check: string; line: string }[], runLine: string): string {
+  const checks = [...new Set([...cells.values()].flatMap((row) => [...row.keys()]))].sort((a, b) => order(a) - order(b))
   const operations = [...cells.keys()].sort()
   const width = Math.max(9, ...operations.map((op) => op.length))
   const lines = ['Seam Connect conformance', runLine, '']
@@ -74,6 +81,9 @@ function render(cells: Map<string, Map<string, Cell>>, failures: string[], runLi
     '',
     `${operations.length} operations × ${checks.length} checks: ${count('passed')} ${MARK.passed}, ${count('failed')} failed, ${count('skipped')} skipped (· = not applicable)`,
   )
-  if (failures.length > 0) lines.push('', 'Failures:', ...failures.map((f) => `  ✗ ${f}`))
+  if (failures.length > 0) {
+    const worstFirst = failures.toSorted((a, b) => order(a.check) - order(b.check))
+    lines.push('', 'Failures, worst first:', ...worstFirst.map((f) => `  ✗ ${f.line}`))
+  }
   return lines.filter((line, i) => line !== '' || i > 1).join('\n')
 }

@@ -1,0 +1,28 @@
+// Exchanges built by hand, for checking the checks without a server.
+import type { Operation } from '../../contracts/operations.ts'
+import type { RespondedExchange } from '../../suites/support/exchange.ts'
+import { validators } from './model.ts'
+
+export function exchange(
+  operation: Operation,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): RespondedExchange {
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    json = undefined
+  }
+  return {
+    request: { operation: operation.id, method: operation.method, path: operation.path, query: {}, body: {} },
+    wire: { method: operation.method.toUpperCase(), url: `http://127.0.0.1${operation.path}`, headers: {} },
+    response: { status, headers, text, ...(json === undefined ? {} : { json }), durationMs: 1 },
+  }
+}
+
+export function contextFor(operation: Operation) {
+  return { operation, validators }
+}

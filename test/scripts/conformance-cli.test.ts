@@ -1,0 +1,68 @@
+// `npm run conformance` as a user meets it: one-line errors for bad input, and a failing run that
+// says which check broke, how to replay it, and never prints the key.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startMock } from '../../mock/server.ts'
+import { FAULTS } from '../fixtures/faults.ts'
+
+const SECRET = 'seam_secret_never_printed_0123456789'
+
+function conformance(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['scripts/conformance.ts', ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('conformance, given bad input', () => {
+  it.each([
+    [['--bogus'], "conformance: Unknown option '--bogus'"],
+    [['--runs', '0'], 'conformance: SEAM_RUNS must be a positive integer, not "0"'],
+    [['--target', 'prod'], 'conformance: SEAM_TARGET must be "mock" or "live", not "prod"'],
+    [['--operations', '/no_such_path'], 'conformance: operation filter "/no_such_path" matches no operation'],
+    [['--endpoint', 'http://127.0.0.1:9'], 'conformance: cannot reach http://127.0.0.1:9: ECONNREFUSED'],
+  ])('%j exits 2 with one line', async (args, message) => {
+    const { code, stderr, stdout } = await conformance(args)
+    expect(code).toBe(2)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toContain(message)
+    expect(stdout).toBe('')
+  })
+})
+
+describe('conformance against a server that answers {} for grant_access_to_device', () => {
+  let url = ''
+  let close = async () => {}
+  beforeAll(async () => {
+    const fixture = FAULTS.find((f) => f.operation === 'POST /user_identities/grant_access_to_device')
+    if (fixture === undefined) throw new Error('the {} fault fixture is missing')
+    ;({ url, close } = await startMock({ fault: fixture.fault }))
+  })
+  afterAll(() => close())
+
+  it('exits 1 with a void_shape failure, its replay line and a curl command, and no secret', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'conformance-'))
+    const args = ['--endpoint', url, '--operations', '/user_identities/grant_access_to_device', '--runs', '25', '--seed', '5']
+    const { code, stdout, stderr } = await conformance([...args, '--reports', reports], { SEAM_API_KEY: SECRET })
+    const output = stdout + stderr
+    expect(code).toBe(1)
+    expect(output).toContain('void_shape: POST /user_identities/grant_access_to_device')
+    expect(output).toContain(`Replay: npm run conformance -- --seed 5 --operations 'POST /user_identities/grant_access_to_device'`)
+    expect(output).toMatch(/curl -X POST '.*\/user_identities\/grant_access_to_device' -H "Authorization: Bearer \$SEAM_API_KEY"/)
+    expect(output).toContain('✗ void_shape  POST /user_identities/grant_access_to_device')
+    expect(output).not.toContain(SECRET)
+    expect(readdirSync(reports).sort()).toEqual(['junit.xml', 'summary.txt'])
+    for (const file of readdirSync(reports)) expect(readFileSync(join(reports, file), 'utf8')).not.toContain(SECRET)
+  })
+})

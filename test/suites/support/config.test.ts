@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+
+import { MOCK_API_KEY, resolveConfig } from '../../../suites/support/config.ts'
+
+const resolve = (env: Record<string, string>) => resolveConfig(env, () => 1234)
+
+describe('resolveConfig', () => {
+  it('defaults to the embedded mock, the seed operations, 100 runs and a random seed', () => {
+    expect(resolve({})).toEqual({
+      target: 'mock',
+      credentials: { kind: 'api_key', apiKey: MOCK_API_KEY },
+      operations: 'seed',
+      runs: 100,
+      seed: 1234,
+      timeoutMs: 10_000,
+    })
+  })
+
+  it('reads the SDK environment names', () => {
+    expect(
+      resolve({
+        SEAM_ENDPOINT: 'http://127.0.0.1:4010/',
+        SEAM_PERSONAL_ACCESS_TOKEN: 'seam_at_1',
+        SEAM_WORKSPACE_ID: 'ws_1',
+        SEAM_OPERATIONS: 'all',
+        SEAM_RUNS: '7',
+        SEAM_SEED: '-5',
+        SEAM_TIMEOUT_MS: '250',
+      }),
+    ).toEqual({
+      target: 'mock',
+      endpoint: 'http://127.0.0.1:4010',
+      credentials: { kind: 'personal_access_token', token: 'seam_at_1', workspaceId: 'ws_1' },
+      operations: 'all',
+      runs: 7,
+      seed: -5,
+      timeoutMs: 250,
+    })
+  })
+
+  it.each([
+    [{ SEAM_TARGET: 'staging' }, 'SEAM_TARGET must be "mock" or "live", not "staging"'],
+    [{ SEAM_TARGET: 'live' }, 'SEAM_TARGET=live is not available yet'],
+    [{ SEAM_ENDPOINT: 'not a url' }, 'SEAM_ENDPOINT is not a URL: "not a url"'],
+    [{ SEAM_ENDPOINT: 'ftp://h' }, 'SEAM_ENDPOINT must be http(s), not "ftp:"'],
+    [{ SEAM_RUNS: '1.5' }, 'SEAM_RUNS must be a positive integer, not "1.5"'],
+    [{ SEAM_SEED: 'abc' }, 'SEAM_SEED must be a 32-bit integer, not "abc"'],
+    [{ SEAM_PERSONAL_ACCESS_TOKEN: 'seam_at_1' }, 'SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID'],
+  ])('refuses %j in one line', (env, message) => {
+    expect(() => resolve(env)).toThrow(message)
+  })
+})

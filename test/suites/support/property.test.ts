@@ -1,0 +1,100 @@
+// The property runner: deterministic for a seed, shrinks violations, and turns a hung server into
+// a reported target error instead of a hang.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { validRequest } from '../../../contracts/arbitraries/request.ts'
+import { voidShape } from '../../../suites/checks/void-shape.ts'
+import { createClient } from '../../../suites/support/client.ts'
+import type { Exchange } from '../../../suites/support/exchange.ts'
+import { formatFailure } from '../../../suites/support/failure-report.ts'
+import { memoizeSend, operationSeed, runCheck, type Send } from '../../../suites/support/property.ts'
+import { operation, validators } from '../../helpers/model.ts'
+
+const grant = operation('POST /user_identities/grant_access_to_device')
+
+// Answers {} whenever the device_id starts with a digit: a fault only some requests meet.
+const sometimesEmpty: Send = async (request) => {
+  const body = request.body as { device_id: string }
+  const json = /^\d/.test(body.device_id) ? {} : { ok: true }
+  return {
+    request,
+    wire: { method: 'POST', url: `http://h${request.path}`, headers: {}, body: JSON.stringify(body) },
+    response: { status: 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(json), json, durationMs: 1 },
+  } satisfies Exchange
+}
+
+const options = (send: Send, seed: number) => ({
+  check: voidShape,
+  context: { operation: grant, validators },
+  requests: validRequest(grant),
+  send,
+  seed,
+  runs: 100,
+})
+
+describe('runCheck', () => {
+  it('finds, shrinks and reports the same counterexample for the same seed', async () => {
+    const first = await runCheck(options(sometimesEmpty, 11))
+    const second = await runCheck(options(sometimesEmpty, 11))
+    expect(first.status).toBe('violated')
+    expect(second).toEqual(first)
+    if (first.status !== 'violated') return
+    expect((first.exchange.request.body as { device_id: string }).device_id).toBe('00000000-0000-1000-8000-000000000000')
+    const report = formatFailure(first, { operation: grant, checkName: 'void_shape', runSeed: 11, secretVariable: 'SEAM_API_KEY' })
+    expect(report.split('\n').slice(0, 4)).toEqual([
+      'void_shape: POST /user_identities/grant_access_to_device',
+      '  - "ok" is missing, expected true',
+      '',
+      `Replay: npm run conformance -- --seed 11 --operations 'POST /user_identities/grant_access_to_device'`,
+    ])
+  })
+
+  it('passes when every answer keeps the rule', async () => {
+    const always: Send = async (request) => ({ ...(await sometimesEmpty({ ...request, body: { device_id: 'a' } })), request })
+    expect(await runCheck(options(always, 3))).toEqual({ status: 'passed', runs: 100 })
+  })
+
+  it('sends each distinct request once when memoised', async () => {
+    let sent = 0
+    const send = memoizeSend(async (request) => {
+      sent++
+      return sometimesEmpty(request)
+    })
+    const request = { operation: grant.id, method: grant.method, path: grant.path, query: {}, body: { device_id: 'a' } }
+    await send(request)
+    await send({ ...request })
+    expect(sent).toBe(1)
+  })
+
+  it('gives every operation its own seed, stable for a run seed', () => {
+    expect(operationSeed(1, 'POST /a')).toBe(operationSeed(1, 'POST /a'))
+    expect(operationSeed(1, 'POST /a')).not.toBe(operationSeed(1, 'POST /b'))
+    expect(operationSeed(1, 'POST /a')).not.toBe(operationSeed(2, 'POST /a'))
+  })
+})
+
+describe('runCheck against a server that never answers', () => {
+  const server = createServer(() => {})
+  let endpoint = ''
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => {
+    server.closeAllConnections()
+    server.close()
+  })
+
+  it('reports a timeout as a target error of that case, with its request', async () => {
+    const client = createClient({ endpoint, credentials: { kind: 'api_key', apiKey: 'seam_x' }, timeoutMs: 200 })
+    const outcome = await runCheck({ ...options((request) => client.send(request), 1), runs: 5 })
+    await client.close()
+    expect(outcome.status).toBe('target_error')
+    if (outcome.status !== 'target_error') return
+    expect(outcome.error).toBe('timeout: no response within 200 ms')
+    expect(outcome.exchange.wire.headers.authorization).toBe('Bearer [REDACTED]')
+  })
+})
