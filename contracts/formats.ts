@@ -7,7 +7,8 @@ type Definition = RegExp | ((value: string) => boolean) | { validate?: RegExp | 
 export function formatAccepts(format: string, value: unknown): boolean {
   const definition = (fullFormats as Record<string, Definition | undefined>)[format]
   if (definition === undefined || typeof value !== 'string') return true
-  const check = definition instanceof RegExp || typeof definition === 'function' ? definition : definition.validate
+  const check =
+    definition instanceof RegExp || typeof definition === 'function' ? definition : definition.validate
   if (check === undefined) return true
   return check instanceof RegExp ? check.test(value) : check(value)
 }

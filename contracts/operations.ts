@@ -8,9 +8,7 @@ import { HTTP_METHODS, type Spec } from './spec.ts'
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 /** What the SDKs return: nothing (`{"ok": true}` on the wire), or the value under a key. */
-export type ResultKind =
-  | { kind: 'void' }
-  | { kind: 'object'; key: string; holds: 'object' | 'array' }
+export type ResultKind = { kind: 'void' } | { kind: 'object'; key: string; holds: 'object' | 'array' }
 
 export type Parameter = {
   name: string

@@ -5,6 +5,7 @@ import { Ajv, type ErrorObject } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 
 import type { JsonSchema } from './json-schema.ts'
+import { memoizeByObject } from './memo.ts'
 import type { Operation } from './operations.ts'
 import type { Spec } from './spec.ts'
 
@@ -30,7 +31,6 @@ export function createValidators(spec: Spec): Validators {
   ajv.addSchema(spec.document as object, DOCUMENT_ID)
 
   const byPointer = new Map<string, Validate>()
-  const bySchema = new WeakMap<JsonSchema, Validate>()
 
   const compile = (schema: object): Validate => {
     const validate = ajv.compile(schema)
@@ -44,14 +44,7 @@ export function createValidators(spec: Spec): Validators {
     }
     return validate
   }
-  const inline = (schema: JsonSchema): Validate => {
-    let validate = bySchema.get(schema)
-    if (validate === undefined) {
-      validate = compile(schema)
-      bySchema.set(schema, validate)
-    }
-    return validate
-  }
+  const inline = memoizeByObject((schema: JsonSchema) => compile(schema))
 
   return {
     request(operation) {
@@ -66,23 +59,17 @@ export function createValidators(spec: Spec): Validators {
   }
 }
 
-const queryObjectSchemas = new WeakMap<Operation, JsonSchema>()
-
 /** The query parameters of an operation as one object schema. */
-export function queryObjectSchema(operation: Operation): JsonSchema {
-  let schema = queryObjectSchemas.get(operation)
-  if (schema === undefined) {
-    schema = {
-      type: 'object',
-      properties: Object.fromEntries(operation.queryParameters.map((p) => [p.name, p.schema])),
-      required: operation.queryParameters.filter((p) => p.required).map((p) => p.name),
-      additionalProperties: false,
-    }
-    queryObjectSchemas.set(operation, schema)
-  }
-  return schema
-}
+export const queryObjectSchema = memoizeByObject((operation: Operation): JsonSchema => ({
+  type: 'object',
+  properties: Object.fromEntries(operation.queryParameters.map((p) => [p.name, p.schema])),
+  required: operation.queryParameters.filter((p) => p.required).map((p) => p.name),
+  additionalProperties: false,
+}))
 
 function toValidationError(error: ErrorObject): ValidationError {
-  return { path: error.instancePath === '' ? '(root)' : error.instancePath, message: error.message ?? error.keyword }
+  return {
+    path: error.instancePath === '' ? '(root)' : error.instancePath,
+    message: error.message ?? error.keyword,
+  }
 }

@@ -4,6 +4,8 @@ import { createLogger } from '@stoplight/prism-core'
 import { createInstance, getHttpOperationsFromSpec, type IHttpRequest } from '@stoplight/prism-http'
 import type { IHttpOperation } from '@stoplight/types'
 
+import { memoizeByObject } from '../contracts/memo.ts'
+
 export type PrismVerdict = {
   status: number
   /** Prism's findings on the request: schema violations (400) or security (401). */
@@ -16,16 +18,7 @@ export type PrismEngine = {
 }
 
 // Prism's own reading of a spec takes seconds: mocks started on the same document share it.
-const engines = new WeakMap<object, Promise<PrismEngine>>()
-
-export function prismEngineFor(document: object): Promise<PrismEngine> {
-  let engine = engines.get(document)
-  if (engine === undefined) {
-    engine = createPrismEngine(document)
-    engines.set(document, engine)
-  }
-  return engine
-}
+export const prismEngineFor = memoizeByObject(createPrismEngine)
 
 async function createPrismEngine(document: object): Promise<PrismEngine> {
   const operations = await getHttpOperationsFromSpec(structuredClone(document))

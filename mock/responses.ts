@@ -5,27 +5,31 @@ import fc from 'fast-check'
 
 import { schemaArbitrary } from '../contracts/arbitraries/schema.ts'
 import { fnv1a } from '../contracts/hash.ts'
+import { memoizeByObject } from '../contracts/memo.ts'
 import type { Operation } from '../contracts/operations.ts'
 
 /** Distinct bodies kept per operation; a request picks one by its hash. */
 const POOL_SIZE = 8
-const pools = new WeakMap<Operation, unknown[]>()
+const bodyPool = memoizeByObject((operation: Operation) => {
+  const schema = operation.responses['200']?.schema
+  return schema === undefined
+    ? [{}]
+    : fc.sample(schemaArbitrary(schema), { seed: fnv1a(operation.id), numRuns: POOL_SIZE })
+})
 
 export function successBody(operation: Operation, requestHash: number): unknown {
-  const schema = operation.responses['200']?.schema
-  if (schema === undefined) return { ok: true }
-  let pool = pools.get(operation)
-  if (pool === undefined) {
-    pool = fc.sample(schemaArbitrary(schema), { seed: fnv1a(operation.id), numRuns: POOL_SIZE })
-    pools.set(operation, pool)
-  }
+  const pool = bodyPool(operation)
   const body = pool[Math.abs(requestHash) % pool.length] as Record<string, unknown>
   return { ...body, ok: true }
 }
 
 export type ErrorType = 'invalid_input' | 'unauthorized' | 'not_found' | 'internal_server_error'
 
-export function errorEnvelope(type: ErrorType, message: string, extra: Record<string, unknown> = {}): unknown {
+export function errorEnvelope(
+  type: ErrorType,
+  message: string,
+  extra: Record<string, unknown> = {},
+): unknown {
   return { error: { type, message, ...extra }, ok: false }
 }
 

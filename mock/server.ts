@@ -23,7 +23,11 @@ export type MockRequest = {
 export type MockResponse = { status: number; headers: Record<string, string>; body: string }
 
 /** Changes an answer before it leaves: how the self-test's fault fixtures break one rule. */
-export type Fault = (context: { operation: Operation; request: MockRequest; response: MockResponse }) => MockResponse
+export type Fault = (context: {
+  operation: Operation
+  request: MockRequest
+  response: MockResponse
+}) => MockResponse
 
 export type MockOptions = {
   host?: string
@@ -46,7 +50,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       return json(404, errorEnvelope('not_found', `No ${request.method} operation at ${request.path}`))
     }
     if (rawBody !== '' && request.body === undefined) {
-      return json(400, errorEnvelope('invalid_input', 'Request body is not valid JSON', { validation_errors: {} }))
+      return json(
+        400,
+        errorEnvelope('invalid_input', 'Request body is not valid JSON', { validation_errors: {} }),
+      )
     }
     const verdict = await engine.judge(prismOperation, {
       method: prismOperation.method as 'post',
@@ -54,7 +61,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       headers: request.headers,
       body: request.body,
     })
-    const response = respond(operation, verdict.status, verdict.findings, fnv1a(`${request.path}?${JSON.stringify(request.query)}${rawBody}`))
+    const response = respond(
+      operation,
+      verdict.status,
+      verdict.findings,
+      fnv1a(`${request.path}?${JSON.stringify(request.query)}${rawBody}`),
+    )
     return options.fault === undefined ? response : options.fault({ operation, request, response })
   }
 
@@ -119,7 +131,11 @@ function send(res: ServerResponse, response: MockResponse): void {
 }
 
 function json(status: number, body: unknown): MockResponse {
-  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) }
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

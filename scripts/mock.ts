@@ -12,10 +12,13 @@ async function main(): Promise<number> {
       strict: true,
     }))
   } catch (error) {
-    throw new UsageError(`${(error as Error).message} (usage: npm run mock -- [--port 4010] [--host 127.0.0.1])`)
+    throw new UsageError(
+      `${(error as Error).message} (usage: npm run mock -- [--port 4010] [--host 127.0.0.1])`,
+    )
   }
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not "${values.port}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0–65535, not "${values.port}"`)
   const mock = await startMock({ port, host: values.host })
   process.stdout.write(`Seam contract mock listening on ${mock.url} (Ctrl-C to stop)\n`)
   await new Promise<void>((resolve) => {

@@ -2,13 +2,12 @@
 // documented status codes, 2xx, JSON, bodies that match their schemas, and the void/object shape.
 import { afterAll, describe, it } from 'vitest'
 
-import { validRequest } from '../contracts/arbitraries/request.ts'
 import { checksFor } from './checks/index.ts'
 import { conformanceContext } from './support/context.ts'
 import { secretVariable } from './support/credentials.ts'
 import { ContractFailure } from './support/contract-failure.ts'
 import { formatFailure } from './support/failure-report.ts'
-import { memoizeSend, operationSeed, runCheck } from './support/property.ts'
+import { checkValidRequests, memoizeSend } from './support/property.ts'
 
 const { config, operations, validators, client } = await conformanceContext()
 afterAll(() => client.close())
@@ -19,12 +18,12 @@ for (const operation of operations) {
     const send = memoizeSend((request) => client.send(request))
     for (const check of checksFor(operation)) {
       it(check.name, async () => {
-        const outcome = await runCheck({
+        const outcome = await checkValidRequests({
+          operation,
           check,
-          context: { operation, validators },
-          requests: validRequest(operation),
+          validators,
           send,
-          seed: operationSeed(config.seed, operation.id),
+          runSeed: config.seed,
           runs: config.runs,
         })
         if (outcome.status !== 'passed') {

@@ -20,14 +20,17 @@ describe('the correct mock', () => {
   })
 })
 
-describe.each(FAULTS.map((fixture) => [fixture.name, fixture] as const))('a server that %s', (_name, fixture) => {
-  it(`fails ${fixture.caughtBy} on ${fixture.operation}`, async () => {
-    const mock = await startMock({ fault: fixture.fault })
-    try {
-      const findings = await conformanceFindings(mock.url, [operation(fixture.operation)])
-      expect(failedChecks(findings)).toContain(fixture.caughtBy)
-    } finally {
-      await mock.close()
-    }
-  })
-})
+describe.each(FAULTS.map((fixture) => [fixture.name, fixture] as const))(
+  'a server that %s',
+  (_name, fixture) => {
+    it(`fails ${fixture.caughtBy} on ${fixture.operation}`, async () => {
+      const mock = await startMock({ fault: fixture.fault })
+      try {
+        const findings = await conformanceFindings(mock.url, [operation(fixture.operation)])
+        expect(failedChecks(findings)).toContain(fixture.caughtBy)
+      } finally {
+        await mock.close()
+      }
+    })
+  },
+)

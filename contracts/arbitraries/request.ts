@@ -2,22 +2,14 @@
 // rule file where the prose says more than the schema.
 import fc from 'fast-check'
 
+import { memoizeByObject } from '../memo.ts'
 import type { Operation } from '../operations.ts'
 import type { GeneratedRequest, Payload } from '../request.ts'
 import { rulesFor } from '../rules/index.ts'
 import { queryObjectSchema } from '../validators.ts'
 import { schemaArbitrary } from './schema.ts'
 
-const cache = new WeakMap<Operation, fc.Arbitrary<GeneratedRequest>>()
-
-export function validRequest(operation: Operation): fc.Arbitrary<GeneratedRequest> {
-  let arbitrary = cache.get(operation)
-  if (arbitrary === undefined) {
-    arbitrary = build(operation)
-    cache.set(operation, arbitrary)
-  }
-  return arbitrary
-}
+export const validRequest = memoizeByObject(build)
 
 function build(operation: Operation): fc.Arbitrary<GeneratedRequest> {
   const base = { operation: operation.id, method: operation.method, path: operation.path }

@@ -4,21 +4,13 @@ import fc from 'fast-check'
 
 import { formatAccepts } from '../formats.ts'
 import { type JsonSchema, schemaTypes } from '../json-schema.ts'
+import { memoizeByObject } from '../memo.ts'
 import { stringArbitrary } from './strings.ts'
 
 /** Marks a property left out of an object; never reaches a payload. */
 const ABSENT = Symbol('absent')
 
-const cache = new WeakMap<JsonSchema, fc.Arbitrary<unknown>>()
-
-export function schemaArbitrary(schema: JsonSchema): fc.Arbitrary<unknown> {
-  let arbitrary = cache.get(schema)
-  if (arbitrary === undefined) {
-    arbitrary = build(schema)
-    cache.set(schema, arbitrary)
-  }
-  return arbitrary
-}
+export const schemaArbitrary: (schema: JsonSchema) => fc.Arbitrary<unknown> = memoizeByObject(build)
 
 function build(schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const)
@@ -93,7 +85,10 @@ function arrayArbitrary(schema: JsonSchema): fc.Arbitrary<unknown[]> {
   // Lists of scalars (IDs, keys) are cheap: let them grow large sometimes.
   const scalarItems = schema.items?.properties === undefined && schema.items?.oneOf === undefined
   return scalarItems
-    ? fc.oneof({ weight: 4, arbitrary: fc.array(items, bounds) }, fc.array(items, { ...bounds, size: 'large' }))
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.array(items, bounds) },
+        fc.array(items, { ...bounds, size: 'large' }),
+      )
     : fc.array(items, bounds)
 }
 
@@ -114,9 +109,13 @@ function objectArbitrary(schema: JsonSchema): fc.Arbitrary<Record<string, unknow
   const extra = schema.additionalProperties
   if (Object.keys(properties).length > 0 || typeof extra !== 'object') return record
   // A map: keys are free, values follow `additionalProperties`.
-  return fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }), schemaArbitrary(extra), {
-    maxKeys: 4,
-  })
+  return fc.dictionary(
+    fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }),
+    schemaArbitrary(extra),
+    {
+      maxKeys: 4,
+    },
+  )
 }
 
 function withDefault(schema: JsonSchema): fc.Arbitrary<unknown> {

@@ -22,10 +22,7 @@ export function dateTime(constraints: { min?: Date; max?: Date } = {}): fc.Arbit
   const min = constraints.min ?? new Date('1970-01-01T00:00:00.000Z')
   const max = constraints.max ?? new Date('2099-12-31T23:59:59.999Z')
   return fc
-    .tuple(
-      fc.date({ min, max, noInvalidDate: true }),
-      fc.constantFrom('ms', 'seconds', 'micros', 'offset'),
-    )
+    .tuple(fc.date({ min, max, noInvalidDate: true }), fc.constantFrom('ms', 'seconds', 'micros', 'offset'))
     .map(([date, style]) => formatDateTime(date, style))
 }
 

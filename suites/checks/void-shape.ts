@@ -13,13 +13,20 @@ export const voidShape = {
     if (!isSuccess(response.status)) return []
     const body = response.json
     if (!isPlainObject(body)) {
-      return [{ check: 'void_shape', message: `body is ${JSON.stringify(body) ?? 'empty'}, expected {"ok": true}` }]
+      return [
+        { check: 'void_shape', message: `body is ${JSON.stringify(body) ?? 'empty'}, expected {"ok": true}` },
+      ]
     }
     const violations: Violation[] = []
-    if (body.ok !== true) violations.push({ check: 'void_shape', message: `"ok" is ${JSON.stringify(body.ok) ?? 'missing'}, expected true` })
+    if (body.ok !== true)
+      violations.push({
+        check: 'void_shape',
+        message: `"ok" is ${JSON.stringify(body.ok) ?? 'missing'}, expected true`,
+      })
     const documented = new Set(Object.keys(operation.responses['200']?.schema?.properties ?? { ok: true }))
     for (const key of Object.keys(body)) {
-      if (!documented.has(key)) violations.push({ check: 'void_shape', message: `undocumented key "${key}" in a void response` })
+      if (!documented.has(key))
+        violations.push({ check: 'void_shape', message: `undocumented key "${key}" in a void response` })
     }
     return violations
   },

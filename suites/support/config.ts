@@ -26,10 +26,13 @@ export const DEFAULTS = { operations: 'seed', runs: 100, timeoutMs: 10_000 } as 
 export function resolveConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
   const target = env.SEAM_TARGET ?? 'mock'
   if (target === 'live') {
-    throw new ConfigError('SEAM_TARGET=live is not available yet: live mode (fixtures, sandbox guard, clean-up) is still to be built')
+    throw new ConfigError(
+      'SEAM_TARGET=live is not available yet: live mode (fixtures, sandbox guard, clean-up) is still to be built',
+    )
   }
   if (target !== 'mock') throw new ConfigError(`SEAM_TARGET must be "mock" or "live", not "${target}"`)
-  const endpoint = env.SEAM_ENDPOINT === undefined || env.SEAM_ENDPOINT === '' ? undefined : httpUrl(env.SEAM_ENDPOINT)
+  const endpoint =
+    env.SEAM_ENDPOINT === undefined || env.SEAM_ENDPOINT === '' ? undefined : httpUrl(env.SEAM_ENDPOINT)
   return {
     target,
     ...(endpoint === undefined ? {} : { endpoint }),
@@ -46,7 +49,9 @@ function credentials(env: Record<string, string | undefined>): Credentials {
   if (token !== undefined && token !== '') {
     const workspaceId = env.SEAM_WORKSPACE_ID
     if (workspaceId === undefined || workspaceId === '') {
-      throw new ConfigError('SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID: a personal access token must come with a seam-workspace header')
+      throw new ConfigError(
+        'SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID: a personal access token must come with a seam-workspace header',
+      )
     }
     return { kind: 'personal_access_token', token, workspaceId }
   }
@@ -69,7 +74,8 @@ function httpUrl(value: string): string {
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) throw new ConfigError(`${name} must be a positive integer, not "${value}"`)
+  if (!Number.isInteger(number) || number < 1)
+    throw new ConfigError(`${name} must be a positive integer, not "${value}"`)
   return number
 }
 

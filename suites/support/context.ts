@@ -25,6 +25,10 @@ export async function conformanceContext(): Promise<ConformanceContext> {
     spec,
     operations: selectOperations(buildOperations(spec), config.operations),
     validators: createValidators(spec),
-    client: createClient({ endpoint: inject('endpoint'), credentials: config.credentials, timeoutMs: config.timeoutMs }),
+    client: createClient({
+      endpoint: inject('endpoint'),
+      credentials: config.credentials,
+      timeoutMs: config.timeoutMs,
+    }),
   }
 }

@@ -1,7 +1,6 @@
 // How the suite authenticates, and how that is kept out of everything it writes.
 export type Credentials =
-  | { kind: 'api_key'; apiKey: string }
-  | { kind: 'personal_access_token'; token: string; workspaceId: string }
+  { kind: 'api_key'; apiKey: string } | { kind: 'personal_access_token'; token: string; workspaceId: string }
 
 export function authHeaders(credentials: Credentials): Record<string, string> {
   if (credentials.kind === 'api_key') return { authorization: `Bearer ${credentials.apiKey}` }
@@ -13,7 +12,12 @@ export function secretVariable(credentials: Credentials): string {
   return credentials.kind === 'api_key' ? 'SEAM_API_KEY' : 'SEAM_PERSONAL_ACCESS_TOKEN'
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'seam-client-session-token', 'client-session-token', 'seam-publishable-key'])
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'seam-client-session-token',
+  'client-session-token',
+  'seam-publishable-key',
+])
 
 /** Headers safe to print, log or attach: credentials replaced by a marker. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {

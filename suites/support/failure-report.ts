@@ -12,7 +12,10 @@ export type FailureContext = {
   secretVariable: string
 }
 
-export function formatFailure(outcome: Exclude<CheckOutcome, { status: 'passed' }>, context: FailureContext): string {
+export function formatFailure(
+  outcome: Exclude<CheckOutcome, { status: 'passed' }>,
+  context: FailureContext,
+): string {
   const { operation, checkName, runSeed } = context
   const headline =
     outcome.status === 'violated'

@@ -2,8 +2,11 @@
 // violation shrink to the smallest request that still breaks the rule.
 import fc from 'fast-check'
 
+import { validRequest } from '../../contracts/arbitraries/request.ts'
 import { fnv1a } from '../../contracts/hash.ts'
+import type { Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
+import type { Validators } from '../../contracts/validators.ts'
 import type { Check, CheckContext, Violation } from '../checks/index.ts'
 import type { Exchange, RespondedExchange } from './exchange.ts'
 
@@ -11,7 +14,14 @@ export type Send = (request: GeneratedRequest) => Promise<Exchange>
 
 export type CheckOutcome =
   | { status: 'passed'; runs: number }
-  | { status: 'violated'; runs: number; seed: number; path: string; violations: Violation[]; exchange: RespondedExchange }
+  | {
+      status: 'violated'
+      runs: number
+      seed: number
+      path: string
+      violations: Violation[]
+      exchange: RespondedExchange
+    }
   | { status: 'target_error'; runs: number; seed: number; path: string; error: string; exchange: Exchange }
 
 export type RunCheckOptions = {
@@ -34,7 +44,14 @@ class ViolationFound extends Error {
   }
 }
 
-export async function runCheck({ check, context, requests, send, seed, runs }: RunCheckOptions): Promise<CheckOutcome> {
+export async function runCheck({
+  check,
+  context,
+  requests,
+  send,
+  seed,
+  runs,
+}: RunCheckOptions): Promise<CheckOutcome> {
   // A transport failure is the target's, not the request's: report the request that met it and
   // do not shrink (every shrink step would wait for the same timeout).
   let targetError: Exchange | undefined
@@ -52,13 +69,38 @@ export async function runCheck({ check, context, requests, send, seed, runs }: R
   if (!details.failed) return { status: 'passed', runs: details.numRuns }
   const failedAt = { runs: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? '' }
   if (targetError !== undefined) {
-    return { status: 'target_error', ...failedAt, error: targetError.error ?? 'no response', exchange: targetError }
+    return {
+      status: 'target_error',
+      ...failedAt,
+      error: targetError.error ?? 'no response',
+      exchange: targetError,
+    }
   }
   if (details.errorInstance instanceof ViolationFound) {
     const { violations, exchange } = details.errorInstance
     return { status: 'violated', ...failedAt, violations, exchange }
   }
   throw details.errorInstance ?? new Error(`property for ${check.name} failed without a counterexample`)
+}
+
+/** Runs one check over an operation's valid requests, seeded from the run seed. */
+export function checkValidRequests(options: {
+  operation: Operation
+  check: Check
+  validators: Validators
+  send: Send
+  runSeed: number
+  runs: number
+}): Promise<CheckOutcome> {
+  const { operation, check, validators, send, runSeed, runs } = options
+  return runCheck({
+    check,
+    context: { operation, validators },
+    requests: validRequest(operation),
+    send,
+    seed: operationSeed(runSeed, operation.id),
+    runs,
+  })
 }
 
 /** Sends each distinct request once per run, so the checks of an operation share exchanges. */

@@ -36,7 +36,11 @@ export class SummaryReporter implements Reporter {
         row.set(test.name, cell)
         cells.set(operation, row)
         if (cell === 'failed') {
-          const first = test.result().errors?.[0]?.message.split('\n')[1]?.replace(/^\s*- /, '') ?? ''
+          const first =
+            test
+              .result()
+              .errors?.[0]?.message.split('\n')[1]
+              ?.replace(/^\s*- /, '') ?? ''
           failures.push({ check: test.name, line: `${test.name}  ${operation}  ${first}` })
         }
       }
@@ -61,8 +65,14 @@ function order(check: string): number {
   return index === -1 ? POSITIVE_CHECKS.length : index
 }
 
-function render(cells: Map<string, Map<string, Cell>>, failures: { check: string; line: string }[], runLine: string): string {
-  const checks = [...new Set([...cells.values()].flatMap((row) => [...row.keys()]))].sort((a, b) => order(a) - order(b))
+function render(
+  cells: Map<string, Map<string, Cell>>,
+  failures: { check: string; line: string }[],
+  runLine: string,
+): string {
+  const checks = [...new Set([...cells.values()].flatMap((row) => [...row.keys()]))].sort(
+    (a, b) => order(a) - order(b),
+  )
   const operations = [...cells.keys()].sort()
   const width = Math.max(9, ...operations.map((op) => op.length))
   const lines = ['Seam Connect conformance', runLine, '']

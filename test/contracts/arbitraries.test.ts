@@ -54,15 +54,20 @@ describe.each(seedOperations.map((op) => [op.id, op] as const))('valid requests 
 })
 
 describe('the prose rules narrow valid requests', () => {
-  const body = (id: string) => validRequest(operation(id)).map((request) => request.body as Record<string, unknown>)
+  const body = (id: string) =>
+    validRequest(operation(id)).map((request) => request.body as Record<string, unknown>)
 
   it('access_grants/create: date-times, ends_at in the future and after starts_at', () => {
     const now = Date.now()
     fc.assert(
       fc.property(body('POST /access_grants/create'), (grant) => {
-        const { starts_at: startsAt, ends_at: endsAt } = grant as { starts_at?: string; ends_at?: string | null }
+        const { starts_at: startsAt, ends_at: endsAt } = grant as {
+          starts_at?: string
+          ends_at?: string | null
+        }
         for (const value of [startsAt, endsAt]) {
-          if (typeof value === 'string') expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/)
+          if (typeof value === 'string')
+            expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/)
         }
         if (typeof endsAt === 'string') {
           expect(Date.parse(endsAt)).toBeGreaterThan(now)
@@ -83,14 +88,17 @@ describe('the prose rules narrow valid requests', () => {
     )
   })
 
-  it.each(['POST', 'PUT'])('%s user_identities/add_acs_user: exactly one of user_identity_id and user_identity_key', (method) => {
-    fc.assert(
-      fc.property(body(`${method} /user_identities/add_acs_user`), (request) => {
-        expect(['user_identity_id', 'user_identity_key'].filter((key) => key in request)).toHaveLength(1)
-      }),
-      { numRuns: CASES },
-    )
-  })
+  it.each(['POST', 'PUT'])(
+    '%s user_identities/add_acs_user: exactly one of user_identity_id and user_identity_key',
+    (method) => {
+      fc.assert(
+        fc.property(body(`${method} /user_identities/add_acs_user`), (request) => {
+          expect(['user_identity_id', 'user_identity_key'].filter((key) => key in request)).toHaveLength(1)
+        }),
+        { numRuns: CASES },
+      )
+    },
+  )
 })
 
 describe('the request validator', () => {

@@ -18,7 +18,13 @@ describe('normalizeSchema', () => {
 
   it('rewrites boolean exclusiveMinimum/Maximum to their numeric form', () => {
     expect(
-      normalizeSchema({ type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 5, exclusiveMaximum: false }),
+      normalizeSchema({
+        type: 'number',
+        minimum: 0,
+        exclusiveMinimum: true,
+        maximum: 5,
+        exclusiveMaximum: false,
+      }),
     ).toEqual({ type: 'number', exclusiveMinimum: 0, maximum: 5 })
   })
 

@@ -18,7 +18,9 @@ describe('selectOperations', () => {
   })
 
   it('says so when a filter matches nothing', () => {
-    expect(() => ids('/no_such_thing')).toThrow('operation filter "/no_such_thing" matches no operation in the spec')
+    expect(() => ids('/no_such_thing')).toThrow(
+      'operation filter "/no_such_thing" matches no operation in the spec',
+    )
     expect(() => ids(' , ')).toThrow('operation filter is empty')
   })
 })

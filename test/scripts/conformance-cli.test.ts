@@ -53,16 +53,32 @@ describe('conformance against a server that answers {} for grant_access_to_devic
 
   it('exits 1 with a void_shape failure, its replay line and a curl command, and no secret', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'conformance-'))
-    const args = ['--endpoint', url, '--operations', '/user_identities/grant_access_to_device', '--runs', '25', '--seed', '5']
-    const { code, stdout, stderr } = await conformance([...args, '--reports', reports], { SEAM_API_KEY: SECRET })
+    const args = [
+      '--endpoint',
+      url,
+      '--operations',
+      '/user_identities/grant_access_to_device',
+      '--runs',
+      '25',
+      '--seed',
+      '5',
+    ]
+    const { code, stdout, stderr } = await conformance([...args, '--reports', reports], {
+      SEAM_API_KEY: SECRET,
+    })
     const output = stdout + stderr
     expect(code).toBe(1)
     expect(output).toContain('void_shape: POST /user_identities/grant_access_to_device')
-    expect(output).toContain(`Replay: npm run conformance -- --seed 5 --operations 'POST /user_identities/grant_access_to_device'`)
-    expect(output).toMatch(/curl -X POST '.*\/user_identities\/grant_access_to_device' -H "Authorization: Bearer \$SEAM_API_KEY"/)
+    expect(output).toContain(
+      `Replay: npm run conformance -- --seed 5 --operations 'POST /user_identities/grant_access_to_device'`,
+    )
+    expect(output).toMatch(
+      /curl -X POST '.*\/user_identities\/grant_access_to_device' -H "Authorization: Bearer \$SEAM_API_KEY"/,
+    )
     expect(output).toContain('✗ void_shape  POST /user_identities/grant_access_to_device')
     expect(output).not.toContain(SECRET)
     expect(readdirSync(reports).sort()).toEqual(['junit.xml', 'summary.txt'])
-    for (const file of readdirSync(reports)) expect(readFileSync(join(reports, file), 'utf8')).not.toContain(SECRET)
+    for (const file of readdirSync(reports))
+      expect(readFileSync(join(reports, file), 'utf8')).not.toContain(SECRET)
   })
 })

@@ -59,13 +59,17 @@ describe('status_code_documented', () => {
 describe('valid_accepted', () => {
   it('wants a 2xx', () => {
     expect(run(validAccepted, grant, 200, { ok: true })).toEqual([])
-    expect(run(validAccepted, grant, 400, {})).toEqual(['valid_accepted: valid request answered 400, expected 2xx'])
+    expect(run(validAccepted, grant, 400, {})).toEqual([
+      'valid_accepted: valid request answered 400, expected 2xx',
+    ])
   })
 })
 
 describe('content_type_json', () => {
   it('wants application/json that parses', () => {
-    expect(run(contentTypeJson, grant, 200, { ok: true }, { 'content-type': 'application/json; charset=utf-8' })).toEqual([])
+    expect(
+      run(contentTypeJson, grant, 200, { ok: true }, { 'content-type': 'application/json; charset=utf-8' }),
+    ).toEqual([])
     expect(run(contentTypeJson, grant, 200, 'ok', { 'content-type': 'text/plain' })).toEqual([
       'content_type_json: content-type is "text/plain", expected application/json',
       'content_type_json: body is not JSON',
@@ -79,9 +83,9 @@ describe('response_schema', () => {
     expect(run(responseSchema, create, 200, { ok: true })).toEqual([
       "response_schema: (root) must have required property 'access_grant'",
     ])
-    expect(run(responseSchema, create, 200, { access_grant: { ...ACCESS_GRANT, created_at: 5 }, ok: true })).toEqual([
-      'response_schema: /access_grant/created_at must be string',
-    ])
+    expect(
+      run(responseSchema, create, 200, { access_grant: { ...ACCESS_GRANT, created_at: 5 }, ok: true }),
+    ).toEqual(['response_schema: /access_grant/created_at must be string'])
   })
 
   it('has nothing to say where the spec documents no body', () => {
@@ -122,9 +126,9 @@ describe('object_shape', () => {
     expect(run(objectShape, list, 200, { devices: {}, ok: true })).toEqual([
       'object_shape: "devices" holds object, expected an array',
     ])
-    expect(run(objectShape, create, 200, { access_grant: { ...ACCESS_GRANT, access_grant_id: 'x' }, ok: true })).toEqual([
-      'object_shape: access_grant/access_grant_id must match format "uuid"',
-    ])
+    expect(
+      run(objectShape, create, 200, { access_grant: { ...ACCESS_GRANT, access_grant_id: 'x' }, ok: true }),
+    ).toEqual(['object_shape: access_grant/access_grant_id must match format "uuid"'])
   })
 })
 

@@ -9,7 +9,11 @@ describe('toCurl', () => {
       {
         method: 'POST',
         url: 'http://127.0.0.1:4010/access_grants/create',
-        headers: { authorization: 'Bearer [REDACTED]', 'content-type': 'application/json', 'seam-workspace': 'ws_1' },
+        headers: {
+          authorization: 'Bearer [REDACTED]',
+          'content-type': 'application/json',
+          'seam-workspace': 'ws_1',
+        },
         body: `{"name":"it's"}`,
       },
       'SEAM_PERSONAL_ACCESS_TOKEN',
@@ -20,7 +24,9 @@ describe('toCurl', () => {
   })
 
   it('leaves out the body of a query-only request', () => {
-    expect(toCurl({ method: 'DELETE', url: 'http://h/x?a=1', headers: {} }, 'SEAM_API_KEY')).toBe(`curl -X DELETE 'http://h/x?a=1'`)
+    expect(toCurl({ method: 'DELETE', url: 'http://h/x?a=1', headers: {} }, 'SEAM_API_KEY')).toBe(
+      `curl -X DELETE 'http://h/x?a=1'`,
+    )
   })
 })
 

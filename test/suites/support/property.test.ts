@@ -22,7 +22,13 @@ const sometimesEmpty: Send = async (request) => {
   return {
     request,
     wire: { method: 'POST', url: `http://h${request.path}`, headers: {}, body: JSON.stringify(body) },
-    response: { status: 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(json), json, durationMs: 1 },
+    response: {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      text: JSON.stringify(json),
+      json,
+      durationMs: 1,
+    },
   } satisfies Exchange
 }
 
@@ -42,8 +48,15 @@ describe('runCheck', () => {
     expect(first.status).toBe('violated')
     expect(second).toEqual(first)
     if (first.status !== 'violated') return
-    expect((first.exchange.request.body as { device_id: string }).device_id).toBe('00000000-0000-1000-8000-000000000000')
-    const report = formatFailure(first, { operation: grant, checkName: 'void_shape', runSeed: 11, secretVariable: 'SEAM_API_KEY' })
+    expect((first.exchange.request.body as { device_id: string }).device_id).toBe(
+      '00000000-0000-1000-8000-000000000000',
+    )
+    const report = formatFailure(first, {
+      operation: grant,
+      checkName: 'void_shape',
+      runSeed: 11,
+      secretVariable: 'SEAM_API_KEY',
+    })
     expect(report.split('\n').slice(0, 4)).toEqual([
       'void_shape: POST /user_identities/grant_access_to_device',
       '  - "ok" is missing, expected true',
@@ -53,7 +66,10 @@ describe('runCheck', () => {
   })
 
   it('passes when every answer keeps the rule', async () => {
-    const always: Send = async (request) => ({ ...(await sometimesEmpty({ ...request, body: { device_id: 'a' } })), request })
+    const always: Send = async (request) => ({
+      ...(await sometimesEmpty({ ...request, body: { device_id: 'a' } })),
+      request,
+    })
     expect(await runCheck(options(always, 3))).toEqual({ status: 'passed', runs: 100 })
   })
 
@@ -63,7 +79,13 @@ describe('runCheck', () => {
       sent++
       return sometimesEmpty(request)
     })
-    const request = { operation: grant.id, method: grant.method, path: grant.path, query: {}, body: { device_id: 'a' } }
+    const request = {
+      operation: grant.id,
+      method: grant.method,
+      path: grant.path,
+      query: {},
+      body: { device_id: 'a' },
+    }
     await send(request)
     await send({ ...request })
     expect(sent).toBe(1)
@@ -89,7 +111,11 @@ describe('runCheck against a server that never answers', () => {
   })
 
   it('reports a timeout as a target error of that case, with its request', async () => {
-    const client = createClient({ endpoint, credentials: { kind: 'api_key', apiKey: 'seam_x' }, timeoutMs: 200 })
+    const client = createClient({
+      endpoint,
+      credentials: { kind: 'api_key', apiKey: 'seam_x' },
+      timeoutMs: 200,
+    })
     const outcome = await runCheck({ ...options((request) => client.send(request), 1), runs: 5 })
     await client.close()
     expect(outcome.status).toBe('target_error')
