@@ -9,7 +9,8 @@ import { memoizeByObject } from './memo.ts'
 import type { Operation } from './operations.ts'
 import type { Spec } from './spec.ts'
 
-export type ValidationError = { path: string; message: string }
+/** `path` is Ajv's instance path (`/a/0/b`), or `(root)`; `keyword` the JSON Schema keyword broken. */
+export type ValidationError = { path: string; keyword: string; message: string }
 export type Validate = (value: unknown) => ValidationError[]
 
 const DOCUMENT_ID = 'seam-connect.json'
@@ -70,6 +71,7 @@ export const queryObjectSchema = memoizeByObject((operation: Operation): JsonSch
 function toValidationError(error: ErrorObject): ValidationError {
   return {
     path: error.instancePath === '' ? '(root)' : error.instancePath,
+    keyword: error.keyword,
     message: error.message ?? error.keyword,
   }
 }

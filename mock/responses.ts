@@ -23,13 +23,7 @@ export function successBody(operation: Operation, requestHash: number): unknown 
   return { ...body, ok: true }
 }
 
-export type ErrorType = 'invalid_input' | 'unauthorized' | 'not_found' | 'internal_server_error'
-
-export function errorEnvelope(
-  type: ErrorType,
-  message: string,
-  extra: Record<string, unknown> = {},
-): unknown {
+export function errorEnvelope(type: string, message: string, extra: Record<string, unknown> = {}): unknown {
   return { error: { type, message, ...extra }, ok: false }
 }
 

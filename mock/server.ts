@@ -1,14 +1,25 @@
-// The embedded mock: a node:http server around Prism's engine. Prism judges each request against
-// the spec (schema, security); the answer's body comes from the suite's own valid arbitraries and
-// Seam's error envelope. One process, no per-request logging.
+// The Seam contract mock: a node:http server around Prism's engine. Seam's rules (token kinds, the
+// workspace header, content type, prose rules) and Prism (schema, security) judge each request; a
+// valid one is answered by the suite's own valid arbitraries, an invalid one with Seam's error
+// envelope. One process, no per-request logging.
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import type { IHttpOperation } from '@stoplight/types'
+
 import { fnv1a } from '../contracts/hash.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
+import type { Payload } from '../contracts/request.ts'
 import { loadSpec, type Spec } from '../contracts/spec.ts'
 import { prismEngineFor } from './prism-engine.ts'
+import {
+  type AcceptedCredentials,
+  authRejection,
+  contentTypeRejection,
+  proseRejection,
+  type Rejection,
+} from './seam-rules.ts'
 import { errorEnvelope, successBody, validationErrors } from './responses.ts'
 
 export type MockRequest = {
@@ -34,6 +45,9 @@ export type MockOptions = {
   port?: number
   spec?: Spec
   fault?: Fault
+  /** `seam` (default): Prism plus Seam's rules and error envelope. `prism`: Prism's judgement only. */
+  rules?: 'seam' | 'prism'
+  accepted?: AcceptedCredentials
 }
 
 export type RunningMock = { url: string; close(): Promise<void> }
@@ -43,17 +57,28 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const engine = await prismEngineFor(spec.document)
   const operations = new Map(buildOperations(spec).map((operation) => [operation.id, operation]))
 
-  const answer = async (request: MockRequest, rawBody: string): Promise<MockResponse> => {
-    const operation = operations.get(`${request.method} ${request.path}`)
-    const prismOperation = engine.route(request.method, request.path)
-    if (operation === undefined || prismOperation === undefined) {
-      return json(404, errorEnvelope('not_found', `No ${request.method} operation at ${request.path}`))
+  const seamRules = (options.rules ?? 'seam') === 'seam'
+  const reject = (rejection: Rejection, extra: Record<string, unknown> = {}): MockResponse =>
+    seamRules
+      ? json(rejection.status, errorEnvelope(rejection.type, rejection.message, extra))
+      : { status: rejection.status, headers: {}, body: '' }
+
+  const judge = async (
+    operation: Operation,
+    request: MockRequest,
+    rawBody: string,
+  ): Promise<MockResponse> => {
+    const prismOperation = engine.route(request.method, request.path) as IHttpOperation
+    if (seamRules) {
+      const rejection = authRejection(operation, request, options.accepted)
+      if (rejection !== undefined) return reject(rejection)
     }
     if (rawBody !== '' && request.body === undefined) {
-      return json(
-        400,
-        errorEnvelope('invalid_input', 'Request body is not valid JSON', { validation_errors: {} }),
-      )
+      return reject(invalidInput('Request body is not valid JSON'), { validation_errors: {} })
+    }
+    if (seamRules) {
+      const rejection = contentTypeRejection(request, rawBody)
+      if (rejection !== undefined) return reject(rejection, { validation_errors: {} })
     }
     const verdict = await engine.judge(prismOperation, {
       method: prismOperation.method as 'post',
@@ -61,12 +86,26 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       headers: request.headers,
       body: request.body,
     })
-    const response = respond(
-      operation,
-      verdict.status,
-      verdict.findings,
-      fnv1a(`${request.path}?${JSON.stringify(request.query)}${rawBody}`),
-    )
+    if (verdict.status === 401) return reject({ status: 401, type: 'unauthorized', message: 'Unauthorized' })
+    if (verdict.status >= 300) {
+      const message = verdict.findings.map((finding) => finding.message).join('; ') || 'Invalid input'
+      return reject(invalidInput(message), { validation_errors: validationErrors(verdict.findings) })
+    }
+    if (seamRules) {
+      const parameters = (operation.requestBody === undefined ? request.query : request.body) as Payload
+      const rejection = proseRejection(operation, parameters)
+      if (rejection !== undefined) return reject(rejection, { validation_errors: {} })
+    }
+    const requestHash = fnv1a(`${request.path}?${JSON.stringify(request.query)}${rawBody}`)
+    return json(200, successBody(operation, requestHash))
+  }
+
+  const answer = async (request: MockRequest, rawBody: string): Promise<MockResponse> => {
+    const operation = operations.get(`${request.method} ${request.path}`)
+    if (operation === undefined || engine.route(request.method, request.path) === undefined) {
+      return json(404, errorEnvelope('not_found', `No ${request.method} operation at ${request.path}`))
+    }
+    const response = await judge(operation, request, rawBody)
     return options.fault === undefined ? response : options.fault({ operation, request, response })
   }
 
@@ -92,16 +131,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   }
 }
 
-function respond(
-  operation: Operation,
-  status: number,
-  findings: { path: string[]; message: string }[],
-  requestHash: number,
-): MockResponse {
-  if (status >= 200 && status < 300) return json(200, successBody(operation, requestHash))
-  if (status === 401) return json(401, errorEnvelope('unauthorized', 'Unauthorized'))
-  const message = findings.map((finding) => finding.message).join('; ') || 'Invalid input'
-  return json(400, errorEnvelope('invalid_input', message, { validation_errors: validationErrors(findings) }))
+function invalidInput(message: string): Rejection {
+  return { status: 400, type: 'invalid_input', message }
 }
 
 async function handle(

@@ -19,6 +19,8 @@ const USAGE = `Usage: npm run conformance -- [options]
 Options (each mirrors an environment variable; flags win):
   --target <mock|live>     SEAM_TARGET       (default mock)
   --endpoint <url>         SEAM_ENDPOINT     (default: start the embedded mock)
+  --mock <seam|prism>      SEAM_MOCK         the mock keeps Seam's rules, or is plain Prism
+                                             (whose blind spots are skipped) (default seam)
   --operations <filter>    SEAM_OPERATIONS   seed | all | comma list of path prefixes or
                                              operation ids (default ${DEFAULTS.operations})
   --runs <n>               SEAM_RUNS         cases per property (default ${DEFAULTS.runs})
@@ -32,6 +34,7 @@ Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID.
 const FLAGS = {
   target: 'SEAM_TARGET',
   endpoint: 'SEAM_ENDPOINT',
+  mock: 'SEAM_MOCK',
   operations: 'SEAM_OPERATIONS',
   runs: 'SEAM_RUNS',
   seed: 'SEAM_SEED',
@@ -75,6 +78,7 @@ function parseFlags() {
       options: {
         target: { type: 'string' },
         endpoint: { type: 'string' },
+        mock: { type: 'string' },
         operations: { type: 'string' },
         runs: { type: 'string' },
         seed: { type: 'string' },

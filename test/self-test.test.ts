@@ -1,21 +1,22 @@
 // The suite catches what it claims to: against each fault fixture it fails with the matching check;
-// against the correct mock every check passes.
+// against the correct mock — Seam's rules or plain Prism — every check passes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startMock } from '../mock/server.ts'
+import { type RunningMock, startMock } from '../mock/server.ts'
 import { FAULTS } from './fixtures/faults.ts'
-import { conformanceFindings, failedChecks } from './helpers/conformance.ts'
+import { conformanceFindings, failedChecks, MOCK_SECRETS } from './helpers/conformance.ts'
 import { operation, seedOperations } from './helpers/model.ts'
 
-describe('the correct mock', () => {
-  let url = ''
-  let close = async () => {}
-  beforeAll(async () => ({ url, close } = await startMock()))
-  afterAll(() => close())
+describe.each(['seam', 'prism'] as const)('the correct mock with %s rules', (rules) => {
+  let mock: RunningMock
+  beforeAll(async () => {
+    mock = await startMock({ rules, accepted: MOCK_SECRETS })
+  })
+  afterAll(() => mock.close())
 
-  it('passes every check on every seed operation', async () => {
-    const findings = await conformanceFindings(url, seedOperations)
-    expect(findings.length).toBeGreaterThanOrEqual(seedOperations.length * 6)
+  it('passes every check of every suite on every seed operation', async () => {
+    const findings = await conformanceFindings(mock.url, seedOperations, { rules })
+    expect(new Set(findings.map((f) => f.check)).size).toBe(rules === 'seam' ? 12 : 10)
     expect(failedChecks(findings)).toEqual([])
   })
 })
@@ -24,7 +25,7 @@ describe.each(FAULTS.map((fixture) => [fixture.name, fixture] as const))(
   'a server that %s',
   (_name, fixture) => {
     it(`fails ${fixture.caughtBy} on ${fixture.operation}`, async () => {
-      const mock = await startMock({ fault: fixture.fault })
+      const mock = await startMock({ fault: fixture.fault, accepted: MOCK_SECRETS })
       try {
         const findings = await conformanceFindings(mock.url, [operation(fixture.operation)])
         expect(failedChecks(findings)).toContain(fixture.caughtBy)

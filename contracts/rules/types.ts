@@ -3,17 +3,25 @@ import type fc from 'fast-check'
 import type { JsonSchema } from '../json-schema.ts'
 import type { Payload } from '../request.ts'
 
+/** A payload that keeps the schema but breaks one prose rule, built from a valid one. */
+export type ProseCase = {
+  label: string
+  make: (valid: fc.Arbitrary<Payload>) => fc.Arbitrary<Payload>
+}
+
 /**
- * What the schema cannot say about one endpoint: its prose rules, and how they narrow the valid
- * generator. A rule file covers every method of its path.
+ * What the schema cannot say about one endpoint: its prose rules, how they narrow the valid
+ * generator, the invalid cases they give, and the rules as a predicate (which the contract mock
+ * enforces). A rule file covers every method of its path; parameters are the body, or the query
+ * for body-less methods.
  */
 export type EndpointRules = {
   path: string
   /** The prose rules, quoted or paraphrased from the reference page. */
   prose: string[]
-  /**
-   * Narrows generated parameters (the body, or the query for body-less methods) to those that
-   * keep the prose rules. Must only map, never filter away most values.
-   */
+  /** Narrows generated parameters to those that keep the prose rules. Maps, never filters much. */
   valid?: (parameters: fc.Arbitrary<Payload>, schema: JsonSchema) => fc.Arbitrary<Payload>
+  /** The first prose rule the parameters break, or undefined. */
+  violation?: (parameters: Payload, now: Date) => string | undefined
+  invalid?: ProseCase[]
 }

@@ -1,6 +1,9 @@
-// The checks a valid request is held to, in the order reports list them.
+// Every check, in the order reports list them: roughly worst first.
 import type { Operation } from '../../contracts/operations.ts'
+import { authAccepted, authRequired, workspaceHeaderRequired } from './auth.ts'
 import { contentTypeJson } from './content-type-json.ts'
+import { errorEnvelope } from './error-envelope.ts'
+import { invalidRejected } from './invalid-rejected.ts'
 import { notAServerError } from './not-a-server-error.ts'
 import { objectShape } from './object-shape.ts'
 import { responseSchema } from './response-schema.ts'
@@ -17,6 +20,15 @@ export const POSITIVE_CHECKS: Check[] = [
   responseSchema,
   voidShape,
   objectShape,
+]
+
+export const ALL_CHECKS: Check[] = [
+  ...POSITIVE_CHECKS,
+  invalidRejected,
+  errorEnvelope,
+  authRequired,
+  workspaceHeaderRequired,
+  authAccepted,
 ]
 
 export function checksFor(operation: Operation, checks: Check[] = POSITIVE_CHECKS): Check[] {

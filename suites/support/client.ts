@@ -3,18 +3,18 @@
 import { Pool } from 'undici'
 
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import { authHeaders, type Credentials, redactHeaders } from './credentials.ts'
+import { type AuthSecrets, resolveAuth } from './credentials.ts'
 import type { Exchange, WireRequest } from './exchange.ts'
 
 export type ClientOptions = {
   endpoint: string
-  credentials: Credentials
+  auth: AuthSecrets
   timeoutMs: number
   connections?: number
 }
 
 export type Client = {
-  send(request: GeneratedRequest, extraHeaders?: Record<string, string>): Promise<Exchange>
+  send(request: GeneratedRequest): Promise<Exchange>
   close(): Promise<void>
 }
 
@@ -24,20 +24,21 @@ export function createClient(options: ClientOptions): Client {
   const pool = new Pool(base.origin, { connections: options.connections ?? 8, keepAliveTimeout: 10_000 })
 
   return {
-    async send(request, extraHeaders = {}) {
+    async send(request) {
       const path = `${basePath}${request.path}${queryString(request.query)}`
-      const body = request.body === undefined ? undefined : JSON.stringify(request.body)
-      const headers: Record<string, string> = {
-        ...authHeaders(options.credentials),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...extraHeaders,
-      }
+      const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
+      const contentType = request.contentType ?? 'application/json'
+      const content = body === undefined ? {} : { 'content-type': contentType }
+      const auth = resolveAuth(request.auth, options.auth)
       const wire: WireRequest = {
         method: request.method.toUpperCase(),
         url: `${base.origin}${path}`,
-        headers: redactHeaders(headers),
+        headers: { ...auth?.printable, ...content },
         ...(body === undefined ? {} : { body }),
+        ...(auth?.secretVariable === undefined ? {} : { secretVariable: auth.secretVariable }),
       }
+      if (auth === undefined) return { request, wire, error: 'the run has no credential of this kind' }
+      const headers = { ...auth.headers, ...content }
       const started = performance.now()
       try {
         const response = await pool.request({

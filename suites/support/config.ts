@@ -1,12 +1,15 @@
 // The run's configuration, from the SDK's own environment names (CLI flags mirror them). Pure:
 // it reads the record it is given and says in one line what is wrong.
-import type { Credentials } from './credentials.ts'
+import type { AuthSecrets } from './credentials.ts'
 
 export type RunConfig = {
   target: 'mock'
+  /** Which rules the mock keeps: `seam` (the contract mock) or `prism` (plain Prism). */
+  rules: 'seam' | 'prism'
   /** Where the server is; undefined means "start the embedded mock". */
   endpoint?: string
-  credentials: Credentials
+  /** The credentials the run holds; `primary` is what ordinary requests use. */
+  auth: AuthSecrets
   /** `seed`, `all`, or a comma list of path prefixes / operation ids. */
   operations: string
   runs: number
@@ -18,8 +21,10 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-/** Any well-formed key passes the mock, so mock mode needs no secret of the user's. */
+/** Any well-formed credential passes a mock, so mock mode needs no secret of the user's. */
 export const MOCK_API_KEY = 'seam_mock_conformance_key'
+export const MOCK_PERSONAL_ACCESS_TOKEN = 'seam_at_mock_conformance_token'
+export const MOCK_WORKSPACE_ID = '5e4a1f4e-6b1c-4f7e-9d0a-2c3b4a5d6e7f'
 
 export const DEFAULTS = { operations: 'seed', runs: 100, timeoutMs: 10_000 } as const
 
@@ -33,10 +38,14 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
   if (target !== 'mock') throw new ConfigError(`SEAM_TARGET must be "mock" or "live", not "${target}"`)
   const endpoint =
     env.SEAM_ENDPOINT === undefined || env.SEAM_ENDPOINT === '' ? undefined : httpUrl(env.SEAM_ENDPOINT)
+  const rules = env.SEAM_MOCK ?? 'seam'
+  if (rules !== 'seam' && rules !== 'prism')
+    throw new ConfigError(`SEAM_MOCK must be "seam" or "prism", not "${rules}"`)
   return {
     target,
+    rules,
     ...(endpoint === undefined ? {} : { endpoint }),
-    credentials: credentials(env),
+    auth: auth(env),
     operations: env.SEAM_OPERATIONS ?? DEFAULTS.operations,
     runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, DEFAULTS.runs),
     seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
@@ -44,18 +53,22 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
   }
 }
 
-function credentials(env: Record<string, string | undefined>): Credentials {
-  const token = env.SEAM_PERSONAL_ACCESS_TOKEN
-  if (token !== undefined && token !== '') {
-    const workspaceId = env.SEAM_WORKSPACE_ID
-    if (workspaceId === undefined || workspaceId === '') {
-      throw new ConfigError(
-        'SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID: a personal access token must come with a seam-workspace header',
-      )
-    }
-    return { kind: 'personal_access_token', token, workspaceId }
+function auth(env: Record<string, string | undefined>): AuthSecrets {
+  const given = (name: string) => (env[name] === '' ? undefined : env[name])
+  const token = given('SEAM_PERSONAL_ACCESS_TOKEN')
+  const workspaceId = given('SEAM_WORKSPACE_ID')
+  if (token !== undefined && workspaceId === undefined) {
+    throw new ConfigError(
+      'SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID: a personal access token must come with a seam-workspace header',
+    )
   }
-  return { kind: 'api_key', apiKey: env.SEAM_API_KEY || MOCK_API_KEY }
+  // A mock takes any well-formed credential, so every kind has a default there.
+  return {
+    primary: token === undefined ? 'api_key' : 'personal_access_token',
+    apiKey: given('SEAM_API_KEY') ?? MOCK_API_KEY,
+    personalAccessToken: token ?? MOCK_PERSONAL_ACCESS_TOKEN,
+    workspaceId: workspaceId ?? MOCK_WORKSPACE_ID,
+  }
 }
 
 function httpUrl(value: string): string {

@@ -27,7 +27,7 @@ export async function conformanceContext(): Promise<ConformanceContext> {
     validators: createValidators(spec),
     client: createClient({
       endpoint: inject('endpoint'),
-      credentials: config.credentials,
+      auth: config.auth,
       timeoutMs: config.timeoutMs,
     }),
   }

@@ -1,35 +1,56 @@
-// How the suite authenticates, and how that is kept out of everything it writes.
-export type Credentials =
-  { kind: 'api_key'; apiKey: string } | { kind: 'personal_access_token'; token: string; workspaceId: string }
+// The run's credentials, the headers each auth variant sends, and how secrets are kept out of
+// everything the suite prints or writes.
+import type { AuthVariant } from '../../contracts/auth.ts'
 
-export function authHeaders(credentials: Credentials): Record<string, string> {
-  if (credentials.kind === 'api_key') return { authorization: `Bearer ${credentials.apiKey}` }
-  return { authorization: `Bearer ${credentials.token}`, 'seam-workspace': credentials.workspaceId }
+export type AuthSecrets = {
+  /** What ordinary requests use. */
+  primary: 'api_key' | 'personal_access_token'
+  apiKey?: string
+  personalAccessToken?: string
+  workspaceId?: string
 }
 
-/** The environment variable a replay command reads the secret from. */
-export function secretVariable(credentials: Credentials): string {
-  return credentials.kind === 'api_key' ? 'SEAM_API_KEY' : 'SEAM_PERSONAL_ACCESS_TOKEN'
+export type ResolvedAuth = {
+  headers: Record<string, string>
+  /** The same headers, safe to print: configured secrets replaced by a marker. */
+  printable: Record<string, string>
+  /** The environment variable a replay reads the secret from, when one is sent. */
+  secretVariable?: string
 }
 
-const SECRET_HEADERS = new Set([
-  'authorization',
-  'seam-client-session-token',
-  'client-session-token',
-  'seam-publishable-key',
-])
+export const REDACTED = '[REDACTED]'
 
-/** Headers safe to print, log or attach: credentials replaced by a marker. */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [
-      name,
-      SECRET_HEADERS.has(name.toLowerCase()) ? redactValue(value) : value,
-    ]),
-  )
-}
-
-function redactValue(value: string): string {
-  const scheme = /^(\w+)\s/.exec(value)?.[1]
-  return scheme === undefined ? '[REDACTED]' : `${scheme} [REDACTED]`
+/** The headers for a variant, or undefined when the run has no such credential. */
+export function resolveAuth(
+  variant: AuthVariant | undefined,
+  secrets: AuthSecrets,
+): ResolvedAuth | undefined {
+  const use = variant?.use ?? secrets.primary
+  switch (use) {
+    case 'none':
+      return { headers: {}, printable: {} }
+    case 'header': {
+      const authorization = (variant as { authorization: string }).authorization
+      return { headers: { authorization }, printable: { authorization } }
+    }
+    case 'api_key':
+      if (secrets.apiKey === undefined) return undefined
+      return {
+        headers: { authorization: `Bearer ${secrets.apiKey}` },
+        printable: { authorization: `Bearer ${REDACTED}` },
+        secretVariable: 'SEAM_API_KEY',
+      }
+    case 'personal_access_token': {
+      if (secrets.personalAccessToken === undefined || secrets.workspaceId === undefined) return undefined
+      const workspace =
+        variant?.use === 'personal_access_token' && !variant.workspace
+          ? {}
+          : { 'seam-workspace': secrets.workspaceId }
+      return {
+        headers: { authorization: `Bearer ${secrets.personalAccessToken}`, ...workspace },
+        printable: { authorization: `Bearer ${REDACTED}`, ...workspace },
+        secretVariable: 'SEAM_PERSONAL_ACCESS_TOKEN',
+      }
+    }
+  }
 }

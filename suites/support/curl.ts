@@ -1,11 +1,11 @@
 // A curl command that replays a request. Credentials come from the environment, never the text.
 import type { WireRequest } from './exchange.ts'
 
-export function toCurl(request: WireRequest, secretVariable: string): string {
+export function toCurl(request: WireRequest): string {
   const parts = ['curl', '-X', request.method.toUpperCase(), quote(request.url)]
   for (const [name, value] of Object.entries(request.headers)) {
-    if (name.toLowerCase() === 'authorization') {
-      parts.push('-H', `"Authorization: Bearer \$${secretVariable}"`)
+    if (name.toLowerCase() === 'authorization' && request.secretVariable !== undefined) {
+      parts.push('-H', `"Authorization: Bearer \$${request.secretVariable}"`)
     } else {
       parts.push('-H', quote(`${name}: ${value}`))
     }

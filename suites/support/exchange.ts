@@ -7,6 +7,8 @@ export type WireRequest = {
   url: string
   headers: Record<string, string>
   body?: string
+  /** The environment variable holding the credential behind a redacted header. */
+  secretVariable?: string
 }
 
 export type WireResponse = {

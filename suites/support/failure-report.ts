@@ -9,7 +9,6 @@ export type FailureContext = {
   operation: Operation
   checkName: string
   runSeed: number
-  secretVariable: string
 }
 
 export function formatFailure(
@@ -33,7 +32,7 @@ export function formatFailure(
     ...describeResponse(outcome.exchange),
     '',
     'curl:',
-    `  ${toCurl(outcome.exchange.wire, context.secretVariable)}`,
+    `  ${toCurl(outcome.exchange.wire)}`,
   ].join('\n')
 }
 

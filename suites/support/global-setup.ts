@@ -8,7 +8,10 @@ import './provided.ts'
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const config = project.getProvidedContext().runConfig ?? resolveConfig({}, randomSeed)
-  const mock = config.endpoint === undefined ? await startMock() : undefined
+  const mock =
+    config.endpoint === undefined
+      ? await startMock({ rules: config.rules, accepted: config.auth })
+      : undefined
   project.provide('resolvedConfig', config)
   project.provide('endpoint', mock?.url ?? (config.endpoint as string))
   return async () => {

@@ -2,12 +2,12 @@
 // violation shrink to the smallest request that still breaks the rule.
 import fc from 'fast-check'
 
-import { validRequest } from '../../contracts/arbitraries/request.ts'
 import { fnv1a } from '../../contracts/hash.ts'
 import type { Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import type { Validators } from '../../contracts/validators.ts'
 import type { Check, CheckContext, Violation } from '../checks/index.ts'
+import type { Scenario } from '../scenarios/types.ts'
 import type { Exchange, RespondedExchange } from './exchange.ts'
 
 export type Send = (request: GeneratedRequest) => Promise<Exchange>
@@ -83,22 +83,23 @@ export async function runCheck({
   throw details.errorInstance ?? new Error(`property for ${check.name} failed without a counterexample`)
 }
 
-/** Runs one check over an operation's valid requests, seeded from the run seed. */
-export function checkValidRequests(options: {
+/** Runs one check of a scenario over an operation, seeded from the run seed. */
+export function checkScenario(options: {
   operation: Operation
+  scenario: Scenario
   check: Check
   validators: Validators
   send: Send
   runSeed: number
   runs: number
 }): Promise<CheckOutcome> {
-  const { operation, check, validators, send, runSeed, runs } = options
+  const { operation, scenario, check, validators, send, runSeed, runs } = options
   return runCheck({
     check,
     context: { operation, validators },
-    requests: validRequest(operation),
+    requests: scenario.requests,
     send,
-    seed: operationSeed(runSeed, operation.id),
+    seed: operationSeed(runSeed, `${operation.id} ${scenario.name}`),
     runs,
   })
 }

@@ -1,16 +1,17 @@
-// A one-screen summary after a conformance run: operations × checks, counts, the failures first
-// line each, and how to replay the run. Printed and written to reports/summary.txt.
+// A one-screen summary after a conformance run: operations × checks, counts, skips with their
+// reasons, and the failures worst first, a line each. Printed and written to reports/summary.txt.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-import type { Reporter, TestModule, Vitest } from 'vitest/node'
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node'
 
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
-import { POSITIVE_CHECKS } from '../checks/index.ts'
+import { ALL_CHECKS } from '../checks/index.ts'
+import './define-suite.ts'
 import './provided.ts'
 
-type Cell = 'passed' | 'failed' | 'skipped'
-const MARK: Record<Cell, string> = { passed: 'ok', failed: 'FAIL', skipped: 'skip' }
+type State = 'passed' | 'failed' | 'skipped'
+type Result = { suite: string; operation: string; check: string; state: State; detail: string }
 
 export class SummaryReporter implements Reporter {
   #vitest: Vitest | undefined
@@ -25,27 +26,8 @@ export class SummaryReporter implements Reporter {
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    const cells = new Map<string, Map<string, Cell>>()
-    const failures: { check: string; line: string }[] = []
-    for (const module of testModules) {
-      for (const test of module.children.allTests()) {
-        const operation = test.parent.type === 'suite' ? test.parent.name : module.moduleId
-        const state = test.result().state
-        const cell: Cell = state === 'passed' ? 'passed' : state === 'failed' ? 'failed' : 'skipped'
-        const row = cells.get(operation) ?? new Map<string, Cell>()
-        row.set(test.name, cell)
-        cells.set(operation, row)
-        if (cell === 'failed') {
-          const first =
-            test
-              .result()
-              .errors?.[0]?.message.split('\n')[1]
-              ?.replace(/^\s*- /, '') ?? ''
-          failures.push({ check: test.name, line: `${test.name}  ${operation}  ${first}` })
-        }
-      }
-    }
-    const text = render(cells, failures, this.#runLine())
+    const results = testModules.flatMap((module) => [...module.children.allTests()].flatMap(toResult))
+    const text = render(results, this.#runLine())
     process.stdout.write(`\n${text}\n`)
     mkdirSync(dirname(this.#outputFile), { recursive: true })
     writeFileSync(this.#outputFile, `${text}\n`)
@@ -55,45 +37,74 @@ export class SummaryReporter implements Reporter {
     const context = this.#vitest?.getProjectByName('conformance').getProvidedContext()
     const config = context?.resolvedConfig
     if (config === undefined) return ''
-    return `target ${config.target} at ${context?.endpoint ?? '?'}${config.endpoint === undefined ? ' (embedded)' : ''} · spec @seamapi/types ${pinnedSpecVersion()} · seed ${config.seed} · ${config.runs} runs per property`
+    const where = `${context?.endpoint ?? '?'}${config.endpoint === undefined ? ' (embedded)' : ''}`
+    return `target ${config.target} (${config.rules} rules) at ${where} · spec @seamapi/types ${pinnedSpecVersion()} · seed ${config.seed} · ${config.runs} runs per property`
   }
 }
 
-// Checks in the order they are listed, which is also their severity: server errors first.
-function order(check: string): number {
-  const index = POSITIVE_CHECKS.findIndex((known) => known.name === check)
-  return index === -1 ? POSITIVE_CHECKS.length : index
+function toResult(test: TestCase): Result[] {
+  const meta = test.meta().conformance
+  if (meta === undefined) return []
+  const result = test.result()
+  const state: State = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped'
+  const detail =
+    result.state === 'failed'
+      ? (result.errors?.[0]?.message.split('\n')[1]?.replace(/^\s*- /, '') ?? '')
+      : result.state === 'skipped'
+        ? (result.note ?? 'skipped')
+        : ''
+  return [{ suite: meta.suite, operation: meta.operation, check: meta.check, state, detail }]
 }
 
-function render(
-  cells: Map<string, Map<string, Cell>>,
-  failures: { check: string; line: string }[],
-  runLine: string,
-): string {
-  const checks = [...new Set([...cells.values()].flatMap((row) => [...row.keys()]))].sort(
-    (a, b) => order(a) - order(b),
-  )
-  const operations = [...cells.keys()].sort()
+function order(check: string): number {
+  const index = ALL_CHECKS.findIndex((known) => known.name === check)
+  return index === -1 ? ALL_CHECKS.length : index
+}
+
+/** A cell shows the worst of its tests: a failure anywhere, else a pass, else a skip. */
+function merge(states: State[]): State {
+  if (states.includes('failed')) return 'failed'
+  return states.includes('passed') ? 'passed' : 'skipped'
+}
+
+function render(results: Result[], runLine: string): string {
+  const checks = [...new Set(results.map((r) => r.check))].sort((a, b) => order(a) - order(b))
+  const operations = [...new Set(results.map((r) => r.operation))].sort()
+  const suites = [...new Set(results.map((r) => r.suite))]
   const width = Math.max(9, ...operations.map((op) => op.length))
-  const lines = ['Seam Connect conformance', runLine, '']
+  const count = (state: State) => results.filter((r) => r.state === state).length
+
+  const lines = ['Seam Connect conformance', ...(runLine === '' ? [] : [runLine])]
+  lines.push(
+    `suites: ${suites.map((s) => `${s} (${results.filter((r) => r.suite === s).length} tests)`).join(', ')}`,
+    '',
+  )
   checks.forEach((check, index) => lines.push(`${' '.repeat(width)}  ${'│ '.repeat(index)}┌ ${check}`))
   for (const operation of operations) {
-    const row = cells.get(operation) as Map<string, Cell>
     const marks = checks.map((check) => {
-      const cell = row.get(check)
-      return cell === undefined ? '·' : cell === 'passed' ? '✓' : cell === 'failed' ? '✗' : '-'
+      const states = results.filter((r) => r.operation === operation && r.check === check).map((r) => r.state)
+      if (states.length === 0) return '·'
+      return { passed: '✓', failed: '✗', skipped: '-' }[merge(states)]
     })
     lines.push(`${operation.padEnd(width)}  ${marks.join(' ')}`)
   }
-  const all = [...cells.values()].flatMap((row) => [...row.values()])
-  const count = (cell: Cell) => all.filter((c) => c === cell).length
   lines.push(
     '',
-    `${operations.length} operations × ${checks.length} checks: ${count('passed')} ${MARK.passed}, ${count('failed')} failed, ${count('skipped')} skipped (· = not applicable)`,
+    `${operations.length} operations × ${checks.length} checks: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped (✓ passed, ✗ failed, - skipped, · not applicable)`,
   )
-  if (failures.length > 0) {
-    const worstFirst = failures.toSorted((a, b) => order(a.check) - order(b.check))
-    lines.push('', 'Failures, worst first:', ...worstFirst.map((f) => `  ✗ ${f.line}`))
+  const skips = new Map<string, number>()
+  for (const r of results.filter((r) => r.state === 'skipped')) {
+    const key = `${r.check}: ${r.detail}`
+    skips.set(key, (skips.get(key) ?? 0) + 1)
   }
-  return lines.filter((line, i) => line !== '' || i > 1).join('\n')
+  if (skips.size > 0) lines.push('', 'Skipped:', ...[...skips].map(([reason, n]) => `  - ${n}× ${reason}`))
+  const failures = results.filter((r) => r.state === 'failed').sort((a, b) => order(a.check) - order(b.check))
+  if (failures.length > 0) {
+    lines.push(
+      '',
+      'Failures, worst first:',
+      ...failures.map((r) => `  ✗ ${r.check}  ${r.operation}  ${r.detail}`),
+    )
+  }
+  return lines.join('\n')
 }

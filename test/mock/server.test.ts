@@ -14,7 +14,7 @@ beforeAll(async () => ({ url, close } = await startMock()))
 afterAll(() => close())
 
 const client = () =>
-  createClient({ endpoint: url, credentials: { kind: 'api_key', apiKey: 'seam_any' }, timeoutMs: 5000 })
+  createClient({ endpoint: url, auth: { primary: 'api_key', apiKey: 'seam_any' }, timeoutMs: 5000 })
 
 describe.each(seedOperations.map((op) => [op.id, op] as const))(
   'the mock, for valid %s requests',
@@ -64,7 +64,7 @@ describe('the mock, for bad requests', () => {
     })
     expect(response.status).toBe(401)
     expect(await response.json()).toEqual({
-      error: { type: 'unauthorized', message: 'Unauthorized' },
+      error: { type: 'unauthorized', message: 'Missing Authorization header' },
       ok: false,
     })
   })

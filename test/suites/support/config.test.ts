@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { MOCK_API_KEY, resolveConfig } from '../../../suites/support/config.ts'
+import {
+  MOCK_API_KEY,
+  MOCK_PERSONAL_ACCESS_TOKEN,
+  MOCK_WORKSPACE_ID,
+  resolveConfig,
+} from '../../../suites/support/config.ts'
 
 const resolve = (env: Record<string, string>) => resolveConfig(env, () => 1234)
 
@@ -8,7 +13,13 @@ describe('resolveConfig', () => {
   it('defaults to the embedded mock, the seed operations, 100 runs and a random seed', () => {
     expect(resolve({})).toEqual({
       target: 'mock',
-      credentials: { kind: 'api_key', apiKey: MOCK_API_KEY },
+      rules: 'seam',
+      auth: {
+        primary: 'api_key',
+        apiKey: MOCK_API_KEY,
+        personalAccessToken: MOCK_PERSONAL_ACCESS_TOKEN,
+        workspaceId: MOCK_WORKSPACE_ID,
+      },
       operations: 'seed',
       runs: 100,
       seed: 1234,
@@ -29,8 +40,14 @@ describe('resolveConfig', () => {
       }),
     ).toEqual({
       target: 'mock',
+      rules: 'seam',
       endpoint: 'http://127.0.0.1:4010',
-      credentials: { kind: 'personal_access_token', token: 'seam_at_1', workspaceId: 'ws_1' },
+      auth: {
+        primary: 'personal_access_token',
+        apiKey: MOCK_API_KEY,
+        personalAccessToken: 'seam_at_1',
+        workspaceId: 'ws_1',
+      },
       operations: 'all',
       runs: 7,
       seed: -5,

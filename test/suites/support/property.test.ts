@@ -55,7 +55,6 @@ describe('runCheck', () => {
       operation: grant,
       checkName: 'void_shape',
       runSeed: 11,
-      secretVariable: 'SEAM_API_KEY',
     })
     expect(report.split('\n').slice(0, 4)).toEqual([
       'void_shape: POST /user_identities/grant_access_to_device',
@@ -113,7 +112,7 @@ describe('runCheck against a server that never answers', () => {
   it('reports a timeout as a target error of that case, with its request', async () => {
     const client = createClient({
       endpoint,
-      credentials: { kind: 'api_key', apiKey: 'seam_x' },
+      auth: { primary: 'api_key', apiKey: 'seam_x' },
       timeoutMs: 200,
     })
     const outcome = await runCheck({ ...options((request) => client.send(request), 1), runs: 5 })

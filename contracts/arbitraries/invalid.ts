@@ -1,0 +1,82 @@
+// Invalid requests for an operation, each breaking exactly one thing and saying what: a schema
+// keyword (one mutation of a valid payload), a prose rule (from the endpoint's rule file), or the
+// body itself (not JSON, not an object, not application/json).
+import fc from 'fast-check'
+
+import type { Operation } from '../operations.ts'
+import type { GeneratedRequest, InvalidIntent, Payload } from '../request.ts'
+import { memoizeByObject } from '../memo.ts'
+import { rulesFor } from '../rules/index.ts'
+import { queryObjectSchema } from '../validators.ts'
+import { applyMutation, payloadMutations } from './mutations.ts'
+import { validRequest } from './request.ts'
+
+export const invalidRequest = memoizeByObject(build)
+
+/** Undefined when the operation takes nothing that could be wrong (no parameters, no body). */
+function build(operation: Operation): fc.Arbitrary<GeneratedRequest> | undefined {
+  const inBody = operation.requestBody !== undefined
+  const valid = validRequest(operation)
+  const parametersOf = (request: GeneratedRequest) => (inBody ? request.body : request.query) as Payload
+  const withParameters = (request: GeneratedRequest, parameters: unknown, invalid: InvalidIntent) =>
+    inBody ? { ...request, body: parameters, invalid } : { ...request, query: parameters as Payload, invalid }
+
+  const schema = operation.requestBody?.schema ?? queryObjectSchema(operation)
+  const location = inBody ? 'body' : 'query'
+  const schemaBroken = valid.chain((request) => {
+    const mutations = payloadMutations(schema, parametersOf(request), location)
+    if (mutations.length === 0) return fc.constant(undefined)
+    return fc.constantFrom(...mutations).map((mutation) =>
+      withParameters(request, applyMutation(parametersOf(request), mutation), {
+        breaks: 'schema',
+        label: mutation.label,
+        keyword: mutation.keyword,
+        at: mutation.at,
+      }),
+    )
+  })
+
+  const prose = (rulesFor(operation.path)?.invalid ?? []).map((proseCase) =>
+    fc
+      .tuple(valid, proseCase.make(valid.map(parametersOf)))
+      .map(([request, parameters]) =>
+        withParameters(request, parameters, { breaks: 'prose', label: proseCase.label }),
+      ),
+  )
+
+  const candidates = [
+    { weight: 6, arbitrary: schemaBroken },
+    ...prose.map((arbitrary) => ({ weight: 2, arbitrary })),
+    ...(inBody ? [{ weight: 1, arbitrary: bodyBroken(valid) }] : []),
+  ].filter(({ arbitrary }) => canYield(arbitrary))
+  if (candidates.length === 0) return undefined
+  return fc.oneof(...candidates).filter((request): request is GeneratedRequest => request !== undefined)
+}
+
+// Some payloads offer nothing to break (e.g. a lone free-text query parameter): probe once, so a
+// filter can never spin looking for a mutation that does not exist.
+function canYield(arbitrary: fc.Arbitrary<GeneratedRequest | undefined>): boolean {
+  return fc.sample(arbitrary, { seed: 0x5ea3, numRuns: 30 }).some((request) => request !== undefined)
+}
+
+const BODY_BREAKAGE: { label: string; change: (request: GeneratedRequest) => GeneratedRequest }[] = [
+  {
+    label: 'body: not JSON',
+    change: ({ body: _body, ...request }) => ({ ...request, rawBody: '{"not json' }),
+  },
+  {
+    label: 'body: a JSON array instead of an object',
+    change: (request) => ({ ...request, body: [request.body] }),
+  },
+  { label: 'body: a JSON string instead of an object', change: (request) => ({ ...request, body: 'text' }) },
+  {
+    label: 'body: content-type text/plain',
+    change: (request) => ({ ...request, contentType: 'text/plain' }),
+  },
+]
+
+function bodyBroken(valid: fc.Arbitrary<GeneratedRequest>): fc.Arbitrary<GeneratedRequest> {
+  return fc
+    .tuple(valid, fc.constantFrom(...BODY_BREAKAGE))
+    .map(([request, { label, change }]) => ({ ...change(request), invalid: { breaks: 'body', label } }))
+}

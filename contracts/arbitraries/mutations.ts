@@ -1,0 +1,256 @@
+// One-step mutations of a valid payload, each breaking exactly one schema keyword at one place and
+// saying so. Pure: (schema, valid value) → the list of mutations that make it invalid.
+import fc from 'fast-check'
+
+import { formatAccepts } from '../formats.ts'
+import { type JsonSchema, schemaTypes } from '../json-schema.ts'
+import { mightMatch, schemaArbitrary } from './schema.ts'
+
+export type Segment = string | number
+
+export type Mutation = {
+  /** What is broken, e.g. `requested_access_methods[0].mode: not in enum`. */
+  label: string
+  /** Where the value changes (empty: the whole payload). */
+  path: Segment[]
+  /** The new value at `path`, or REMOVE to drop the property. */
+  replacement: unknown
+  /** The JSON Schema keyword a validator must report, and the instance path it reports it at. */
+  keyword: string
+  at: Segment[]
+}
+
+export const REMOVE = Symbol('remove')
+
+/** Where the payload travels: query strings carry only text, so type mutations mean nothing there. */
+export type Location = 'body' | 'query'
+
+const BAD_FORMATS: Record<string, string> = {
+  uuid: 'not-a-uuid',
+  'date-time': 'not-a-date-time',
+  date: 'not-a-date',
+  email: 'not-an-email',
+  uri: 'not a uri',
+}
+
+export function payloadMutations(
+  schema: JsonSchema,
+  payload: Record<string, unknown>,
+  location: Location,
+): Mutation[] {
+  const mutations = objectMutations(schema, payload, [], location)
+  if ((effectiveObject(schema, payload).required ?? []).length > 0) {
+    mutations.push({ label: 'empty object', path: [], replacement: {}, keyword: 'required', at: [] })
+  }
+  return mutations
+}
+
+/** Applies a mutation to a copy of the payload. */
+export function applyMutation(payload: unknown, mutation: Pick<Mutation, 'path' | 'replacement'>): unknown {
+  if (mutation.path.length === 0) return mutation.replacement
+  const copy = structuredClone(payload) as Record<Segment, unknown>
+  let parent = copy
+  for (const segment of mutation.path.slice(0, -1)) parent = parent[segment] as Record<Segment, unknown>
+  const last = mutation.path.at(-1) as Segment
+  if (mutation.replacement === REMOVE) delete parent[last]
+  else parent[last] = mutation.replacement
+  return copy
+}
+
+function describePath(path: Segment[]): string {
+  return path
+    .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
+    .join('')
+}
+
+/** The object schema a value meets: allOf parts merged, the oneOf branch the value took included. */
+function effectiveObject(schema: JsonSchema, value: unknown): JsonSchema & { oneOfKeys: Set<string> } {
+  const properties: Record<string, JsonSchema> = {}
+  const required = new Set<string>()
+  const oneOfKeys = new Set<string>()
+  const absorb = (part: JsonSchema, fromOneOf: boolean) => {
+    Object.assign(properties, part.properties)
+    for (const name of part.required ?? []) (fromOneOf ? oneOfKeys : required).add(name)
+    for (const sub of part.allOf ?? []) absorb(sub, fromOneOf)
+    const branch = part.oneOf?.find((candidate) => mightMatch(candidate, value))
+    if (branch !== undefined) absorb(branch, true)
+  }
+  absorb(schema, false)
+  return { ...schema, properties, required: [...required], oneOfKeys }
+}
+
+function objectMutations(
+  schema: JsonSchema,
+  value: Record<string, unknown>,
+  path: Segment[],
+  location: Location,
+): Mutation[] {
+  const effective = effectiveObject(schema, value)
+  const mutations: Mutation[] = []
+  for (const name of effective.required ?? []) {
+    if (name in value && !effective.oneOfKeys.has(name)) {
+      const at = [...path, name]
+      mutations.push({
+        label: `missing required ${describePath(at)}`,
+        path: at,
+        replacement: REMOVE,
+        keyword: 'required',
+        at: path,
+      })
+    }
+  }
+  for (const [name, child] of Object.entries(effective.properties ?? {})) {
+    if (name in value && !effective.oneOfKeys.has(name)) {
+      mutations.push(...valueMutations(child, value[name], [...path, name], location))
+    }
+  }
+  if (effective.additionalProperties === false && location === 'body') {
+    const at = [...path, 'not_a_documented_property']
+    mutations.push({
+      label: `${describePath(at)}: undocumented property`,
+      path: at,
+      replacement: 'x',
+      keyword: 'additionalProperties',
+      at: path,
+    })
+  }
+  mutations.push(...oneOfMutations(schema, value, path))
+  return mutations
+}
+
+function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], location: Location): Mutation[] {
+  const { inner, nullable } = unwrapNullable(schema)
+  if (inner.oneOf !== undefined || inner.anyOf !== undefined || value === null) return []
+  const types = schemaTypes(inner) ?? []
+  const mutations: Mutation[] = []
+  const add = (label: string, replacement: unknown, keyword: string) =>
+    mutations.push({ label: `${describePath(path)}: ${label}`, path, replacement, keyword, at: path })
+
+  if (location === 'body') {
+    if (!nullable && !types.includes('null')) add('null where not nullable', null, 'type')
+    const wrong = wrongTypeValue(types)
+    if (wrong !== undefined)
+      add(`wrong type (${typeof wrong} instead of ${types.join(' or ')})`, wrong, 'type')
+  }
+  if (typeof value === 'string') mutations.push(...stringMutations(inner, path, add))
+  if (typeof value === 'number') numberMutations(inner, location, add)
+  if (typeof value === 'boolean' && location === 'query') add('not a boolean', 'maybe', 'type')
+  if (Array.isArray(value) && location === 'body') {
+    if ((inner.minItems ?? 0) > 0) add(`fewer than minItems ${inner.minItems}`, [], 'minItems')
+    if (inner.maxItems !== undefined && value.length > 0) {
+      add(
+        `more than maxItems ${inner.maxItems}`,
+        Array.from({ length: inner.maxItems + 1 }, () => value[0]),
+        'maxItems',
+      )
+    }
+    if (value.length > 0 && inner.items !== undefined) {
+      mutations.push(...valueMutations(inner.items, value[0], [...path, 0], location))
+    }
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && location === 'body') {
+    add('array where object expected', [], 'type')
+    mutations.push(...objectMutations(inner, value as Record<string, unknown>, path, location))
+  }
+  return mutations
+}
+
+function stringMutations(
+  schema: JsonSchema,
+  path: Segment[],
+  add: (label: string, value: unknown, keyword: string) => void,
+): Mutation[] {
+  if (schema.enum !== undefined) {
+    add(
+      'not in enum',
+      `${String(schema.enum.find((v) => typeof v === 'string') ?? 'value')}_not_in_enum`,
+      'enum',
+    )
+    return []
+  }
+  const bad = schema.format === undefined ? undefined : BAD_FORMATS[schema.format]
+  if (bad !== undefined && !formatAccepts(schema.format as string, bad))
+    add(`not a ${schema.format}`, bad, 'format')
+  if ((schema.minLength ?? 0) > 0)
+    add(
+      `shorter than minLength ${schema.minLength}`,
+      'x'.repeat((schema.minLength as number) - 1),
+      'minLength',
+    )
+  if (schema.maxLength !== undefined)
+    add(`longer than maxLength ${schema.maxLength}`, '9'.repeat(schema.maxLength + 1), 'maxLength')
+  if (schema.pattern !== undefined) {
+    const pattern = new RegExp(schema.pattern, 'u')
+    const miss = ['x', '-', ' ', '!', ''].find((candidate) => !pattern.test(candidate))
+    if (miss !== undefined) add('does not match pattern', miss, 'pattern')
+  }
+  return []
+}
+
+function numberMutations(
+  schema: JsonSchema,
+  location: Location,
+  add: (label: string, value: unknown, keyword: string) => void,
+): void {
+  if (location === 'query') add('not a number', 'abc', 'type')
+  if (typeof schema.exclusiveMinimum === 'number')
+    add(`not above ${schema.exclusiveMinimum}`, schema.exclusiveMinimum, 'exclusiveMinimum')
+  if (schema.minimum !== undefined) add(`below minimum ${schema.minimum}`, schema.minimum - 1, 'minimum')
+  if (typeof schema.exclusiveMaximum === 'number')
+    add(`not below ${schema.exclusiveMaximum}`, schema.exclusiveMaximum, 'exclusiveMaximum')
+  if (schema.maximum !== undefined) add(`above maximum ${schema.maximum}`, schema.maximum + 1, 'maximum')
+  if (schemaTypes(schema)?.includes('integer') === true) {
+    add('not an integer', (schema.minimum ?? 0) + 0.5, 'type')
+  }
+}
+
+/** For a oneOf of object branches: carry a second branch's keys too, or no branch's keys at all. */
+function oneOfMutations(schema: JsonSchema, value: Record<string, unknown>, path: Segment[]): Mutation[] {
+  const union = schema.oneOf ?? schema.allOf?.find((part) => part.oneOf !== undefined)?.oneOf
+  if (union === undefined) return []
+  const chosen = union.find((branch) => mightMatch(branch, value))
+  if (chosen === undefined) return []
+  const chosenKeys = chosen.required ?? []
+  const mutations: Mutation[] = []
+  for (const other of union) {
+    const otherKeys = (other.required ?? []).filter((key) => !chosenKeys.includes(key))
+    if (other === chosen || otherKeys.length === 0 || chosenKeys.length === 0) continue
+    // The other branch's own values, generated once from a fixed seed: a constant per case.
+    const [sample] = fc.sample(schemaArbitrary(other), { seed: 1, numRuns: 1 }) as Record<string, unknown>[]
+    const both = { ...value, ...Object.fromEntries(otherKeys.map((key) => [key, sample?.[key]])) }
+    mutations.push({
+      label: `oneOf: both ${chosenKeys.join(', ')} and ${otherKeys.join(', ')}`,
+      path,
+      replacement: both,
+      keyword: 'oneOf',
+      at: path,
+    })
+  }
+  const neither = Object.fromEntries(Object.entries(value).filter(([key]) => !chosenKeys.includes(key)))
+  if (chosenKeys.length > 0 && !union.some((branch) => mightMatch(branch, neither))) {
+    mutations.push({
+      label: `oneOf: neither ${union.flatMap((b) => b.required ?? []).join(' nor ')}`,
+      path,
+      replacement: neither,
+      keyword: 'oneOf',
+      at: path,
+    })
+  }
+  return mutations
+}
+
+function unwrapNullable(schema: JsonSchema): { inner: JsonSchema; nullable: boolean } {
+  const branches = schema.anyOf
+  if (branches?.length === 2 && branches.some((b) => b.type === 'null')) {
+    return { inner: branches.find((b) => b.type !== 'null') as JsonSchema, nullable: true }
+  }
+  return { inner: schema, nullable: false }
+}
+
+function wrongTypeValue(types: string[]): unknown {
+  if (types.length === 0) return undefined
+  if (!types.includes('string')) return 'not-a-number-or-object'
+  if (!types.includes('number') && !types.includes('integer')) return 12345
+  if (!types.includes('boolean')) return true
+  return undefined
+}

@@ -1,0 +1,51 @@
+// What plain Prism cannot know and Seam's API does: token kinds and the seam-workspace header,
+// the content type, and each endpoint's prose rules. Each returns the rejection to send, if any.
+import { judgeBearer, tokenKind } from '../contracts/auth.ts'
+import type { Operation } from '../contracts/operations.ts'
+import type { Payload } from '../contracts/request.ts'
+import { rulesFor } from '../contracts/rules/index.ts'
+import type { MockRequest } from './server.ts'
+
+export type Rejection = { status: number; type: string; message: string }
+
+/** Credentials the mock takes; unset ones accept any well-formed value of their kind. */
+export type AcceptedCredentials = { apiKey?: string; personalAccessToken?: string; workspaceId?: string }
+
+export function authRejection(
+  operation: Operation,
+  request: MockRequest,
+  accepted: AcceptedCredentials = {},
+): Rejection | undefined {
+  const authorization = request.headers.authorization
+  const workspace = request.headers['seam-workspace']
+  const verdict = judgeBearer(operation.security, authorization, workspace)
+  if (!verdict.ok) return verdict
+  const token = authorization?.slice('Bearer '.length) ?? ''
+  const expected = { api_key: accepted.apiKey, personal_access_token: accepted.personalAccessToken }[
+    tokenKind(token) as 'api_key' | 'personal_access_token'
+  ]
+  if (expected !== undefined && token !== expected) return unauthorized('Invalid credentials')
+  if (workspace !== undefined && accepted.workspaceId !== undefined && workspace !== accepted.workspaceId) {
+    return unauthorized('Unknown workspace')
+  }
+  return undefined
+}
+
+export function contentTypeRejection(request: MockRequest, rawBody: string): Rejection | undefined {
+  const contentType = request.headers['content-type'] ?? ''
+  if (rawBody === '' || /^application\/json\b/i.test(contentType)) return undefined
+  return {
+    status: 400,
+    type: 'invalid_input',
+    message: `content-type must be application/json, not "${contentType}"`,
+  }
+}
+
+export function proseRejection(operation: Operation, parameters: Payload): Rejection | undefined {
+  const message = rulesFor(operation.path)?.violation?.(parameters, new Date())
+  return message === undefined ? undefined : { status: 400, type: 'invalid_input', message }
+}
+
+function unauthorized(message: string): Rejection {
+  return { status: 401, type: 'unauthorized', message }
+}

@@ -1,0 +1,74 @@
+import fc from 'fast-check'
+
+import { validRequest } from '../../contracts/arbitraries/request.ts'
+import { type AuthVariant, expectedAuthVerdict } from '../../contracts/auth.ts'
+import type { Operation } from '../../contracts/operations.ts'
+import { authAccepted, authRequired, workspaceHeaderRequired } from '../checks/auth.ts'
+import { errorEnvelope } from '../checks/error-envelope.ts'
+import type { Check } from '../checks/types.ts'
+import { resolveAuth } from '../support/credentials.ts'
+import type { Plan, PlanFor, PlanOptions, Scenario, Skip } from './types.ts'
+
+// Credentials that must never pass. Client-session tokens and publishable keys are made up: where
+// an operation does take a client session, the contract expects acceptance and the variant is
+// left out rather than sent with a token that no server knows.
+const MADE_UP: AuthVariant[] = [
+  { use: 'none' },
+  { use: 'header', authorization: 'Basic c2VhbTpub3QtYS1iZWFyZXI=' },
+  { use: 'header', authorization: 'Bearer ' },
+  { use: 'header', authorization: 'Bearer seam_cst_madeup_client_session_token' },
+  { use: 'header', authorization: 'Bearer seam_pk_madeup_publishable_key' },
+]
+// What plain Prism can tell apart: no credentials, or not a bearer token at all.
+const PRISM_REJECTS = new Set<AuthVariant>(MADE_UP.slice(0, 2))
+
+const OWN: AuthVariant[] = [
+  { use: 'api_key' },
+  { use: 'personal_access_token', workspace: true },
+  { use: 'personal_access_token', workspace: false },
+]
+
+/** An otherwise valid request with each kind of credential. */
+export const authPlan: PlanFor = (operation, options) => {
+  const plan: Plan = { scenarios: [], skips: [] }
+  const verdict = (variant: AuthVariant) => expectedAuthVerdict(operation.security, variant)
+  const heldBy = (variant: AuthVariant) => resolveAuth(variant, options.auth) !== undefined
+  const prism = options.rules === 'prism'
+
+  const rejected = MADE_UP.filter((v) => !verdict(v).ok && (!prism || PRISM_REJECTS.has(v)))
+  add(plan, operation, 'rejected credentials', rejected, [authRequired, ...(prism ? [] : [errorEnvelope])])
+
+  const noWorkspace = OWN.filter((v) => !verdict(v).ok && heldBy(v))
+  if (prism)
+    plan.skips.push(
+      skip(workspaceHeaderRequired, 'no workspace', 'plain Prism does not know the seam-workspace rule'),
+    )
+  else add(plan, operation, 'no workspace', noWorkspace, [workspaceHeaderRequired, errorEnvelope])
+
+  const accepted = OWN.filter((v) => verdict(v).ok && heldBy(v))
+  add(plan, operation, 'accepted credentials', accepted, [authAccepted])
+  if (prism && rejected.length > 0) {
+    plan.skips.push(
+      skip(errorEnvelope, 'rejected credentials', "plain Prism does not answer with Seam's error envelope"),
+    )
+  }
+  return plan
+}
+
+function add(plan: Plan, operation: Operation, name: string, variants: AuthVariant[], checks: Check[]): void {
+  if (variants.length === 0) {
+    const reason = `no ${name} apply to this operation's security (${operation.security.map((a) => a.join('+')).join(', ')}) with the run's credentials`
+    plan.skips.push(...checks.map((check) => skip(check, name, reason)))
+    return
+  }
+  const requests = fc
+    .tuple(validRequest(operation), fc.constantFrom(...variants))
+    .map(([request, auth]) => ({ ...request, auth }))
+  plan.scenarios.push({ name, requests, checks } satisfies Scenario)
+}
+
+function skip(check: Check, scenario: string, reason: string): Skip {
+  return { check: check.name, scenario, reason }
+}
+
+export type { PlanOptions }

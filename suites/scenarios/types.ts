@@ -1,0 +1,26 @@
+import type fc from 'fast-check'
+
+import type { Operation } from '../../contracts/operations.ts'
+import type { GeneratedRequest } from '../../contracts/request.ts'
+import type { Check } from '../checks/types.ts'
+import type { AuthSecrets } from '../support/credentials.ts'
+
+/** Requests of one kind for an operation, and the checks they are held to. */
+export type Scenario = {
+  name: string
+  requests: fc.Arbitrary<GeneratedRequest>
+  checks: Check[]
+}
+
+/** A check that cannot run here, and why: reported as skipped, never silently dropped. */
+export type Skip = { check: string; scenario: string; reason: string }
+
+export type Plan = { scenarios: Scenario[]; skips: Skip[] }
+
+export type PlanOptions = {
+  /** `prism`: the target is plain Prism, which knows the schema but none of Seam's own rules. */
+  rules: 'seam' | 'prism'
+  auth: AuthSecrets
+}
+
+export type PlanFor = (operation: Operation, options: PlanOptions) => Plan

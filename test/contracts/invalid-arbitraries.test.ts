@@ -1,0 +1,137 @@
+// The invalid generators' contract: every "invalid" request really is invalid, in the way its
+// label says, for every seed operation, over thousands of cases.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { invalidRequest } from '../../contracts/arbitraries/invalid.ts'
+import { applyMutation, payloadMutations, REMOVE } from '../../contracts/arbitraries/mutations.ts'
+import type { GeneratedRequest } from '../../contracts/request.ts'
+import { rulesFor } from '../../contracts/rules/index.ts'
+import { operation, seedOperations, validators } from '../helpers/model.ts'
+
+const CASES = 1500
+
+function instancePath(at: (string | number)[] = []): string {
+  return at.length === 0 ? '(root)' : `/${at.join('/')}`
+}
+
+describe.each(seedOperations.map((op) => [op.id, op] as const))('invalid requests for %s', (_id, op) => {
+  const requests = invalidRequest(op)
+  const validate = validators.request(op)
+  const parameters = (request: GeneratedRequest) =>
+    op.requestBody === undefined ? request.query : request.body
+
+  it('exist', () => {
+    expect(requests).toBeDefined()
+  })
+
+  it('break exactly what their label says', () => {
+    if (requests === undefined) return
+    fc.assert(
+      fc.property(requests, (request) => {
+        const intent = request.invalid
+        expect(intent).toBeDefined()
+        if (intent === undefined) return
+        if (intent.breaks === 'schema') {
+          const errors = validate(parameters(request))
+          expect(errors).not.toEqual([])
+          expect(errors).toContainEqual(
+            expect.objectContaining({ keyword: intent.keyword, path: instancePath(intent.at) }),
+          )
+        } else if (intent.breaks === 'prose') {
+          // Schema-valid, yet the endpoint's prose rule says no.
+          expect(validate(parameters(request))).toEqual([])
+          expect(
+            rulesFor(op.path)?.violation?.(parameters(request) as Record<string, unknown>, new Date()),
+          ).toBeDefined()
+        } else {
+          expect(op.requestBody).toBeDefined()
+          const json = request.rawBody === undefined ? request.body : undefined
+          const broken =
+            request.contentType !== undefined ||
+            (request.rawBody !== undefined && !isJson(request.rawBody)) ||
+            typeof json !== 'object' ||
+            Array.isArray(json)
+          expect(broken).toBe(true)
+        }
+      }),
+      { numRuns: CASES },
+    )
+  })
+})
+
+describe('the prose cases', () => {
+  it.each([
+    ['POST /acs/entrances/grant_access', 'prose: both acs_user_id and user_identity_id'],
+    ['PUT /user_identities/add_acs_user', 'prose: neither user_identity_id nor user_identity_key'],
+    ['POST /access_grants/create', 'prose: ends_at before starts_at'],
+    ['POST /access_grants/create', 'prose: ends_at in the past'],
+  ])('%s generates "%s"', (id, label) => {
+    const requests = invalidRequest(operation(id))
+    if (requests === undefined) throw new Error('no invalid requests')
+    const labels = fc.sample(requests, { seed: 3, numRuns: 400 }).map((r) => r.invalid?.label)
+    expect(labels).toContain(label)
+  })
+})
+
+describe('payloadMutations', () => {
+  const grant = operation('POST /user_identities/grant_access_to_device')
+  const valid = {
+    user_identity_id: '2a7c3c4e-1b7e-4f3a-9c51-8a7e8d7e7c11',
+    device_id: '2a7c3c4e-1b7e-4f3a-9c51-8a7e8d7e7c12',
+  }
+
+  it('labels each mutation by path and rule', () => {
+    const labels = payloadMutations(grant.requestBody?.schema ?? {}, valid, 'body').map((m) => m.label)
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'missing required user_identity_id',
+        'user_identity_id: not a uuid',
+        'device_id: null where not nullable',
+        'device_id: wrong type (number instead of string)',
+        'empty object',
+      ]),
+    )
+  })
+
+  it('keeps to mutations that survive a query string', () => {
+    const revoke = operation('DELETE /user_identities/revoke_access_to_device')
+    const labels = payloadMutations({ type: 'object', ...querySchema(revoke) }, valid, 'query').map(
+      (m) => m.label,
+    )
+    expect(labels).not.toContainEqual(expect.stringContaining('wrong type'))
+    expect(labels).not.toContainEqual(expect.stringContaining('null'))
+    expect(labels).toContain('device_id: not a uuid')
+  })
+
+  it('never mutates a property an open additionalProperties would accept', () => {
+    const labels = payloadMutations(
+      { type: 'object', properties: { a: { type: 'string' } } },
+      { a: 'x' },
+      'body',
+    )
+    expect(labels.map((m) => m.label)).not.toContainEqual(expect.stringContaining('undocumented property'))
+  })
+
+  it('applies a mutation to a copy', () => {
+    const nested = { list: [{ mode: 'code' }] }
+    expect(applyMutation(nested, { path: ['list', 0, 'mode'], replacement: REMOVE })).toEqual({ list: [{}] })
+    expect(nested).toEqual({ list: [{ mode: 'code' }] })
+  })
+})
+
+function querySchema(op: ReturnType<typeof operation>) {
+  return {
+    properties: Object.fromEntries(op.queryParameters.map((p) => [p.name, p.schema])),
+    required: op.queryParameters.filter((p) => p.required).map((p) => p.name),
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
