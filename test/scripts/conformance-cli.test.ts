@@ -30,6 +30,7 @@ describe('conformance, given bad input', () => {
     [['--bogus'], "conformance: Unknown option '--bogus'"],
     [['--runs', '0'], 'conformance: SEAM_RUNS must be a positive integer, not "0"'],
     [['--target', 'prod'], 'conformance: SEAM_TARGET must be "mock" or "live", not "prod"'],
+    [['--mock', 'wiremock'], 'conformance: SEAM_MOCK must be "seam" or "prism", not "wiremock"'],
     [['--operations', '/no_such_path'], 'conformance: operation filter "/no_such_path" matches no operation'],
     [['--endpoint', 'http://127.0.0.1:9'], 'conformance: cannot reach http://127.0.0.1:9: ECONNREFUSED'],
   ])('%j exits 2 with one line', async (args, message) => {
