@@ -8,14 +8,12 @@ import { HTTP_METHODS, type Spec } from './spec.ts'
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 /** What the SDKs return: nothing (`{"ok": true}` on the wire), or the value under a key. */
-export type ResultKind = { kind: 'void' } | { kind: 'object'; key: string; holds: 'object' | 'array' }
+export type ResultKind = { kind: 'void' } | { kind: 'object'; key: string; holds: 'object' | 'array' | 'value' }
 
-export type Parameter = {
-  name: string
-  in: 'query' | 'header' | 'path' | 'cookie'
-  required: boolean
-  schema: JsonSchema
-}
+export type Parameter = { name: string; required: boolean; schema: JsonSchema }
+
+/** What an operation takes, as one object schema: its JSON body, or its query parameters. */
+export type Input = { in: 'body'; schema: JsonSchema; pointer: string } | { in: 'query'; schema: JsonSchema }
 
 export type DocumentedResponse = {
   /** JSON schema of the body, when the spec documents one. */
@@ -37,6 +35,7 @@ export type Operation = {
   deprecated: boolean
   queryParameters: Parameter[]
   requestBody?: { required: boolean; schema: JsonSchema; pointer: string }
+  input: Input
   /** Keyed by status code as the spec writes it (`200`, `400`, `default` …). */
   responses: Record<string, DocumentedResponse>
   /** Alternatives: the request must satisfy every scheme of at least one entry. */
@@ -68,6 +67,10 @@ function toOperation(
   const parameters = (op.parameters ?? []) as OpenAPIV3.ParameterObject[]
   const body = op.requestBody as OpenAPIV3.RequestBodyObject | undefined
   const bodySchema = body?.content['application/json']?.schema
+  const queryParameters = parameters
+    .filter((p) => p.in === 'query')
+    .map((p) => ({ name: p.name, required: p.required === true, schema: (p.schema ?? {}) as JsonSchema }))
+  const bodyPointer = `${pointer}/requestBody/content/application~1json/schema`
   const responses = Object.fromEntries(
     Object.entries(op.responses).map(([status, response]) => [
       status,
@@ -83,27 +86,59 @@ function toOperation(
     title: (op as { 'x-title'?: string })['x-title'] ?? op.summary ?? id,
     tags: op.tags ?? [],
     deprecated: op.deprecated === true,
-    queryParameters: parameters
-      .filter((p) => p.in === 'query')
-      .map((p) => ({
-        name: p.name,
-        in: 'query',
-        required: p.required === true,
-        schema: (p.schema ?? {}) as JsonSchema,
-      })),
+    queryParameters,
     ...(bodySchema === undefined
       ? {}
       : {
           requestBody: {
             required: body?.required === true,
             schema: bodySchema as JsonSchema,
-            pointer: `${pointer}/requestBody/content/application~1json/schema`,
+            pointer: bodyPointer,
           },
         }),
+    input:
+      bodySchema === undefined
+        ? { in: 'query', schema: queryObjectSchema(queryParameters) }
+        : { in: 'body', schema: bodySchema as JsonSchema, pointer: bodyPointer },
     responses,
     security: (op.security ?? doc.security ?? []).map((alternative) => Object.keys(alternative)),
     result: resultKind(id, op, responses['200']?.schema),
   }
+}
+
+// A query string carries text: no nulls, no nested objects, and lists short enough for a URL.
+const QUERY_MAX_ITEMS = 10
+
+function queryObjectSchema(parameters: Parameter[]): JsonSchema {
+  const sendable = parameters.flatMap((p) => {
+    const schema = querySafe(p.schema)
+    return schema === undefined && !p.required ? [] : [{ ...p, schema: schema ?? p.schema }]
+  })
+  return {
+    type: 'object',
+    properties: Object.fromEntries(sendable.map((p) => [p.name, p.schema])),
+    required: sendable.filter((p) => p.required).map((p) => p.name),
+    additionalProperties: false,
+  }
+}
+
+function querySafe(schema: JsonSchema): JsonSchema | undefined {
+  const nullBranch = schema.anyOf?.findIndex((branch) => branch.type === 'null') ?? -1
+  if (nullBranch !== -1 && schema.anyOf?.length === 2)
+    return querySafe(schema.anyOf[1 - nullBranch] as JsonSchema)
+  const types = schemaTypes(schema)?.filter((type) => type !== 'null')
+  if (types?.includes('object') === true || (types === undefined && schema.properties !== undefined))
+    return undefined
+  const out: JsonSchema = { ...schema }
+  if (types !== undefined) out.type = types.length === 1 ? (types[0] as string) : types
+  if (out.enum !== undefined) out.enum = out.enum.filter((value) => value !== null)
+  if (types?.includes('array') === true) {
+    const items = querySafe(schema.items ?? {})
+    if (items === undefined) return undefined
+    out.items = items
+    out.maxItems = Math.min(schema.maxItems ?? QUERY_MAX_ITEMS, QUERY_MAX_ITEMS)
+  }
+  return out
 }
 
 function documentedResponse(response: OpenAPIV3.ResponseObject, pointer: string): DocumentedResponse {
@@ -119,9 +154,11 @@ function resultKind(id: string, op: OpenAPIV3.OperationObject, ok?: JsonSchema):
   if (held === undefined) {
     throw new Error(`${id}: x-response-key "${key}" is not a property of its 200 response`)
   }
-  return { kind: 'object', key, holds: schemaTypes(held)?.includes('array') === true ? 'array' : 'object' }
+  const types = schemaTypes(held) ?? (held.properties === undefined ? [] : ['object'])
+  const holds = types.includes('array') ? 'array' : types.includes('object') ? 'object' : 'value'
+  return { kind: 'object', key, holds }
 }
 
-function escapePointer(segment: string): string {
+export function escapePointer(segment: string): string {
   return segment.replaceAll('~', '~0').replaceAll('/', '~1')
 }

@@ -18,10 +18,12 @@ const DOCUMENT_ID = 'seam-connect.json'
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 
 export type Validators = {
-  /** The request-body schema of an operation (or its query parameters as one object). */
+  /** The schema of what an operation takes: its body, or its query parameters as one object. */
   request(operation: Operation): Validate
   /** The documented schema for a status code, or undefined when the spec documents no body. */
   response(operation: Operation, status: string): Validate | undefined
+  /** The schema at a JSON pointer of the spec document, e.g. one property of a response. */
+  pointer(pointer: string): Validate
   /** Any schema given inline (rule files, tests). */
   schema(schema: JsonSchema): Validate
 }
@@ -49,24 +51,17 @@ export function createValidators(spec: Spec): Validators {
 
   return {
     request(operation) {
-      if (operation.requestBody !== undefined) return atPointer(operation.requestBody.pointer)
-      return inline(queryObjectSchema(operation))
+      const input = operation.input
+      return input.in === 'body' ? atPointer(input.pointer) : inline(input.schema)
     },
     response(operation, status) {
       const pointer = operation.responses[status]?.pointer
       return pointer === undefined ? undefined : atPointer(pointer)
     },
+    pointer: atPointer,
     schema: inline,
   }
 }
-
-/** The query parameters of an operation as one object schema. */
-export const queryObjectSchema = memoizeByObject((operation: Operation): JsonSchema => ({
-  type: 'object',
-  properties: Object.fromEntries(operation.queryParameters.map((p) => [p.name, p.schema])),
-  required: operation.queryParameters.filter((p) => p.required).map((p) => p.name),
-  additionalProperties: false,
-}))
 
 function toValidationError(error: ErrorObject): ValidationError {
   return {

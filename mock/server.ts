@@ -92,7 +92,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       return reject(invalidInput(message), { validation_errors: validationErrors(verdict.findings) })
     }
     if (seamRules) {
-      const parameters = (operation.requestBody === undefined ? request.query : request.body) as Payload
+      const parameters = (operation.input.in === 'query' ? request.query : request.body) as Payload
       const rejection = proseRejection(operation, parameters)
       if (rejection !== undefined) return reject(rejection, { validation_errors: {} })
     }

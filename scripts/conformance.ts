@@ -1,5 +1,6 @@
 // `npm run conformance`: checks a target against the contract. Exit 0 only when no violation and
 // no target error was found.
+import { accessSync, constants, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -8,8 +9,7 @@ import { startVitest } from 'vitest/node'
 import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
 import { loadSpec } from '../contracts/spec.ts'
-import { DEFAULTS, resolveConfig } from '../suites/support/config.ts'
-import { randomSeed } from '../suites/support/global-setup.ts'
+import { DEFAULTS, randomSeed, resolveConfig } from '../suites/support/config.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
 import { runMain, UsageError } from './lib/cli.ts'
 import { assertReachable } from './lib/reachable.ts'
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     if (typeof value === 'string') env[variable] = value
   }
   const config = resolveConfig(env, randomSeed)
-  const reports = resolve(values.reports)
+  const reports = reportsDirectory(values.reports)
   selectOperations(buildOperations(await loadSpec()), config.operations)
   if (config.endpoint !== undefined) await assertReachable(config.endpoint, Math.min(config.timeoutMs, 5000))
 
@@ -70,6 +70,20 @@ async function main(): Promise<number> {
   })
   await vitest.close()
   return process.exitCode === undefined || process.exitCode === 0 ? 0 : 1
+}
+
+function reportsDirectory(path: string): string {
+  if (path.trim() === '') throw new UsageError('--reports needs a directory')
+  const directory = resolve(path)
+  try {
+    mkdirSync(directory, { recursive: true })
+    accessSync(directory, constants.W_OK)
+  } catch (error) {
+    throw new UsageError(
+      `cannot write reports to ${directory}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    )
+  }
+  return directory
 }
 
 function parseFlags() {

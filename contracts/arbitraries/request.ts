@@ -6,15 +6,14 @@ import { memoizeByObject } from '../memo.ts'
 import type { Operation } from '../operations.ts'
 import type { GeneratedRequest, Payload } from '../request.ts'
 import { rulesFor } from '../rules/index.ts'
-import { queryObjectSchema } from '../validators.ts'
 import { schemaArbitrary } from './schema.ts'
 
 export const validRequest = memoizeByObject(build)
 
 function build(operation: Operation): fc.Arbitrary<GeneratedRequest> {
   const base = { operation: operation.id, method: operation.method, path: operation.path }
-  const inBody = operation.requestBody !== undefined
-  const schema = operation.requestBody?.schema ?? queryObjectSchema(operation)
+  const inBody = operation.input.in === 'body'
+  const schema = operation.input.schema
   const refine = rulesFor(operation.path)?.valid
   const generated = schemaArbitrary(schema) as fc.Arbitrary<Payload>
   const parameters = refine === undefined ? generated : refine(generated, schema)

@@ -2,6 +2,7 @@
 import fc from 'fast-check'
 
 import type { JsonSchema } from '../json-schema.ts'
+import { yieldsSome } from './probe.ts'
 
 // Mostly printable ASCII, sometimes any code point: Ajv counts lengths in code points, and the
 // `binary` unit produces exactly one code point per unit, so lengths stay honest.
@@ -46,7 +47,10 @@ function formatDateTime(date: Date, style: 'ms' | 'seconds' | 'micros' | 'offset
 const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
   uuid: () => fc.uuid(),
   'date-time': () => dateTime(),
-  date: () => fc.date({ noInvalidDate: true, min: new Date(0) }).map((d) => d.toISOString().slice(0, 10)),
+  date: () =>
+    fc
+      .date({ noInvalidDate: true, min: new Date('1970-01-01'), max: new Date('2099-12-31') })
+      .map((d) => d.toISOString().slice(0, 10)),
   email: () => fc.emailAddress(),
   uri: () => fc.webUrl(),
 }
@@ -58,9 +62,20 @@ export function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   const fits = (s: string): boolean =>
     [...s].length >= minLength && (maxLength === undefined || [...s].length <= maxLength)
   const format = schema.format === undefined ? undefined : FORMATS[schema.format]
-  if (format !== undefined) return format().filter(fits)
-  if (schema.pattern !== undefined) return patternArbitrary(schema.pattern, minLength, maxLength).filter(fits)
-  return freeText(minLength, maxLength)
+  const constrained =
+    format !== undefined
+      ? format()
+      : schema.pattern !== undefined
+        ? patternArbitrary(schema.pattern, minLength, maxLength)
+        : undefined
+  if (constrained === undefined) return freeText(minLength, maxLength)
+  if (minLength === 0 && maxLength === undefined) return constrained
+  if (!yieldsSome(constrained, fits)) {
+    throw new Error(
+      `cannot generate a ${schema.format ?? `/${schema.pattern}/`} string of length ${minLength}–${maxLength ?? '∞'}`,
+    )
+  }
+  return constrained.filter(fits)
 }
 
 // `^\d+$` with lengths 4–9 becomes `^\d{4,9}$`, so no value is thrown away by a filter.

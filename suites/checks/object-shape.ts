@@ -1,7 +1,11 @@
+import { escapePointer } from '../../contracts/operations.ts'
 import { isPlainObject, isSuccess } from './json.ts'
 import type { Check, Violation } from './types.ts'
 
-/** An object operation answers `{"<x-response-key>": <resource>, "ok": true}`. */
+/**
+ * An object operation answers `{"<x-response-key>": <resource>, "ok": true}`: what the SDKs unwrap
+ * must be there (when the 200 schema requires it) and must match its own schema.
+ */
 export const objectShape = {
   name: 'object_shape',
   description: 'An object operation holds its resource under its x-response-key, matching its schema.',
@@ -15,25 +19,17 @@ export const objectShape = {
     const violations: Violation[] = []
     if (body.ok !== true)
       violations.push(violation(`"ok" is ${JSON.stringify(body.ok) ?? 'missing'}, expected true`))
-    if (!(result.key in body))
-      return [...violations, violation(`no "${result.key}" key: the resource is not wrapped`)]
-    const held = body[result.key]
-    const isArray = Array.isArray(held)
-    if (result.holds === 'array' ? !isArray : !isPlainObject(held)) {
-      violations.push(
-        violation(
-          `"${result.key}" holds ${isArray ? 'an array' : typeof held}, expected ${result.holds === 'array' ? 'an array' : 'an object'}`,
-        ),
-      )
-      return violations
+    const documented = operation.responses['200']
+    if (!(result.key in body)) {
+      const required = documented?.schema?.required?.includes(result.key) === true
+      return required
+        ? [...violations, violation(`no "${result.key}" key: the resource is not wrapped`)]
+        : violations
     }
-    const schema = operation.responses['200']?.schema?.properties?.[result.key]
-    if (schema !== undefined) {
-      for (const error of validators.schema(schema)(held)) {
-        violations.push(
-          violation(`${result.key}${error.path === '(root)' ? '' : error.path} ${error.message}`),
-        )
-      }
+    if (documented?.pointer === undefined) return violations
+    const validate = validators.pointer(`${documented.pointer}/properties/${escapePointer(result.key)}`)
+    for (const error of validate(body[result.key])) {
+      violations.push(violation(`${result.key}${error.path === '(root)' ? '' : error.path} ${error.message}`))
     }
     return violations
   },

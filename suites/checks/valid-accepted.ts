@@ -1,3 +1,4 @@
+import { isSuccess } from './json.ts'
 import type { Check } from './types.ts'
 
 export const validAccepted = {
@@ -5,7 +6,7 @@ export const validAccepted = {
   description: 'A valid request with valid credentials gets a 2xx.',
   appliesTo: () => true,
   run: (_context, { response }) =>
-    response.status >= 200 && response.status < 300
+    isSuccess(response.status)
       ? []
       : [{ check: 'valid_accepted', message: `valid request answered ${response.status}, expected 2xx` }],
 } satisfies Check

@@ -3,7 +3,7 @@
 import { Pool } from 'undici'
 
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import { type AuthSecrets, resolveAuth } from './credentials.ts'
+import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from './credentials.ts'
 import type { Exchange, WireRequest } from './exchange.ts'
 
 export type ClientOptions = {
@@ -22,6 +22,7 @@ export function createClient(options: ClientOptions): Client {
   const base = new URL(options.endpoint)
   const basePath = base.pathname.replace(/\/$/, '')
   const pool = new Pool(base.origin, { connections: options.connections ?? 8, keepAliveTimeout: 10_000 })
+  const secrets = secretValues(options.auth)
 
   return {
     async send(request) {
@@ -40,16 +41,19 @@ export function createClient(options: ClientOptions): Client {
       if (auth === undefined) return { request, wire, error: 'the run has no credential of this kind' }
       const headers = { ...auth.headers, ...content }
       const started = performance.now()
+      // One deadline for the whole exchange: undici's own timeouts restart with every chunk, so a
+      // server trickling bytes would otherwise never time out.
+      const signal = AbortSignal.timeout(options.timeoutMs)
       try {
         const response = await pool.request({
           method: wire.method as 'GET',
           path,
           headers,
+          signal,
           ...(body === undefined ? {} : { body }),
-          headersTimeout: options.timeoutMs,
-          bodyTimeout: options.timeoutMs,
         })
-        const text = await response.body.text()
+        // A server may echo what it was sent: nothing it says may carry a secret onwards.
+        const text = scrubSecrets(await response.body.text(), secrets)
         return {
           request,
           wire,
@@ -62,10 +66,14 @@ export function createClient(options: ClientOptions): Client {
           },
         }
       } catch (error) {
-        return { request, wire, error: describeTransportError(error, options.timeoutMs) }
+        const reason = signal.aborted
+          ? `timeout: no complete response within ${options.timeoutMs} ms`
+          : undefined
+        return { request, wire, error: reason ?? describeTransportError(error) }
       }
     },
-    close: () => pool.close(),
+    // Destroy, not close: a request a hung server never finishes must not hold the run open.
+    close: () => pool.destroy(),
   }
 }
 
@@ -98,11 +106,8 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
   )
 }
 
-function describeTransportError(error: unknown, timeoutMs: number): string {
+function describeTransportError(error: unknown): string {
   const code = (error as { code?: string }).code
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return `timeout: no response within ${timeoutMs} ms`
-  }
   if (code === 'ECONNREFUSED') return 'connection refused'
   return `transport error: ${error instanceof Error ? error.message : String(error)}${code === undefined ? '' : ` (${code})`}`
 }

@@ -28,6 +28,10 @@ export const MOCK_WORKSPACE_ID = '5e4a1f4e-6b1c-4f7e-9d0a-2c3b4a5d6e7f'
 
 export const DEFAULTS = { operations: 'seed', runs: 100, timeoutMs: 10_000 } as const
 
+export function randomSeed(): number {
+  return (Math.random() * 2 ** 31) | 0
+}
+
 export function resolveConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
   const target = env.SEAM_TARGET ?? 'mock'
   if (target === 'live') {
@@ -76,10 +80,13 @@ function httpUrl(value: string): string {
   try {
     url = new URL(value)
   } catch {
-    throw new ConfigError(`SEAM_ENDPOINT is not a URL: "${value}"`)
+    throw new ConfigError('SEAM_ENDPOINT is not a URL')
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`SEAM_ENDPOINT must be http(s), not "${url.protocol}"`)
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError('SEAM_ENDPOINT must not carry a user name or password: use SEAM_API_KEY')
   }
   return url.toString().replace(/\/$/, '')
 }
@@ -93,7 +100,7 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
 }
 
 function int32(name: string, value: string): number {
-  const number = Number(value)
+  const number = value.trim() === '' ? Number.NaN : Number(value)
   if (!Number.isInteger(number) || number < -(2 ** 31) || number >= 2 ** 31) {
     throw new ConfigError(`${name} must be a 32-bit integer, not "${value}"`)
   }

@@ -54,3 +54,15 @@ export function resolveAuth(
     }
   }
 }
+
+/** The secret values a run holds (the workspace id is not one). */
+export function secretValues(secrets: AuthSecrets): string[] {
+  return [secrets.apiKey, secrets.personalAccessToken].filter(
+    (value): value is string => value !== undefined && value !== '',
+  )
+}
+
+/** Replaces every occurrence of a secret value in `text` by the marker. */
+export function scrubSecrets(text: string, secrets: string[]): string {
+  return secrets.reduce((scrubbed, secret) => scrubbed.replaceAll(secret, REDACTED), text)
+}

@@ -6,7 +6,7 @@ import type { PlanFor } from '../scenarios/types.ts'
 import { conformanceContext } from './context.ts'
 import { ContractFailure } from './contract-failure.ts'
 import { formatFailure } from './failure-report.ts'
-import { checkScenario, memoizeSend } from './property.ts'
+import { checkScenario, memoizeSend, PROPERTY_BUDGET_MS } from './property.ts'
 import './provided.ts'
 
 export type ConformanceMeta = { suite: string; operation: string; check: string; scenario: string }
@@ -20,6 +20,8 @@ declare module 'vitest' {
 export async function defineConformanceSuite(suite: string, planFor: PlanFor): Promise<void> {
   const { config, operations, validators, client } = await conformanceContext()
   afterAll(() => client.close())
+  // A property stops at its budget; the last request may still wait for its own timeout.
+  const testTimeout = PROPERTY_BUDGET_MS + 2 * config.timeoutMs + 10_000
 
   for (const operation of operations) {
     const plan = planFor(operation, { rules: config.rules, auth: config.auth })
@@ -30,28 +32,32 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
       const send = memoizeSend((request) => client.send(request))
       for (const scenario of plan.scenarios) {
         for (const check of scenario.checks) {
-          it(title(check.name, scenario.name), async ({ task }) => {
-            task.meta.conformance = {
-              suite,
-              operation: operation.id,
-              check: check.name,
-              scenario: scenario.name,
-            }
-            const outcome = await checkScenario({
-              operation,
-              scenario,
-              check,
-              validators,
-              send,
-              runSeed: config.seed,
-              runs: config.runs,
-            })
-            if (outcome.status !== 'passed') {
-              throw new ContractFailure(
-                formatFailure(outcome, { operation, checkName: check.name, runSeed: config.seed }),
-              )
-            }
-          })
+          it(
+            title(check.name, scenario.name),
+            async ({ task }) => {
+              task.meta.conformance = {
+                suite,
+                operation: operation.id,
+                check: check.name,
+                scenario: scenario.name,
+              }
+              const outcome = await checkScenario({
+                operation,
+                scenario,
+                check,
+                validators,
+                send,
+                runSeed: config.seed,
+                runs: config.runs,
+              })
+              if (outcome.status !== 'passed') {
+                throw new ContractFailure(
+                  formatFailure(outcome, { operation, check, run: config }),
+                )
+              }
+            },
+            testTimeout,
+          )
         }
       }
       for (const skipped of plan.skips) {

@@ -1,33 +1,52 @@
 // Turns a failed check into a message a person can act on: what broke, how to replay it, the
 // shrunk request, the response, and a curl command. Credentials never appear.
 import type { Operation } from '../../contracts/operations.ts'
+import type { Check } from '../checks/types.ts'
+import { DEFAULTS } from './config.ts'
 import { toCurl } from './curl.ts'
 import type { Exchange } from './exchange.ts'
 import type { CheckOutcome } from './property.ts'
 
+/** What a replay needs besides the operation: everything that changes which requests are sent. */
+export type RunSettings = { seed: number; runs: number; endpoint?: string; rules: 'seam' | 'prism' }
+
 export type FailureContext = {
   operation: Operation
-  checkName: string
-  runSeed: number
+  check: Pick<Check, 'name' | 'description'>
+  run: RunSettings
+}
+
+export function replayCommand(run: RunSettings, operationId: string): string {
+  const flags = [
+    `--seed ${run.seed}`,
+    `--operations '${operationId}'`,
+    ...(run.runs === DEFAULTS.runs ? [] : [`--runs ${run.runs}`]),
+    ...(run.endpoint === undefined ? [] : [`--endpoint '${run.endpoint}'`]),
+    ...(run.rules === 'seam' ? [] : [`--mock ${run.rules}`]),
+  ]
+  return `npm run conformance -- ${flags.join(' ')}`
 }
 
 export function formatFailure(
   outcome: Exclude<CheckOutcome, { status: 'passed' }>,
   context: FailureContext,
 ): string {
-  const { operation, checkName, runSeed } = context
+  const { operation, check, run } = context
+  const { request } = outcome.exchange
   const headline =
     outcome.status === 'violated'
-      ? [`${checkName}: ${operation.id}`, ...outcome.violations.map((v) => `  - ${v.message}`)]
-      : [`target_error: ${operation.id} (while checking ${checkName})`, `  - ${outcome.error}`]
+      ? [`${check.name}: ${operation.id}`, ...outcome.violations.map((v) => `  - ${v.message}`)]
+      : [`target_error: ${operation.id} (while checking ${check.name})`, `  - ${outcome.error}`]
   return [
     ...headline,
     '',
-    `Replay: npm run conformance -- --seed ${runSeed} --operations '${operation.id}'`,
+    `Rule: ${check.description}`,
+    `Replay: ${replayCommand(run, operation.id)}`,
     `  (fast-check seed ${outcome.seed}, path "${outcome.path}", after ${outcome.runs} run(s))`,
     '',
+    ...(request.invalid === undefined ? [] : [`Invalid by design: ${request.invalid.label}`]),
     outcome.status === 'violated' ? 'Shrunk request:' : 'Request:',
-    indent(pretty(outcome.exchange.request.body ?? outcome.exchange.request.query)),
+    indent(request.rawBody ?? pretty(request.body ?? request.query)),
     '',
     ...describeResponse(outcome.exchange),
     '',

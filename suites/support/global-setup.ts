@@ -3,7 +3,7 @@
 import type { TestProject } from 'vitest/node'
 
 import { startMock } from '../../mock/server.ts'
-import { resolveConfig } from './config.ts'
+import { randomSeed, resolveConfig } from './config.ts'
 import './provided.ts'
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -17,8 +17,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await mock?.close()
   }
-}
-
-export function randomSeed(): number {
-  return (Math.random() * 2 ** 31) | 0
 }

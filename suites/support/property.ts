@@ -53,8 +53,10 @@ export async function runCheck({
   runs,
 }: RunCheckOptions): Promise<CheckOutcome> {
   // A transport failure is the target's, not the request's: report the request that met it and
-  // do not shrink (every shrink step would wait for the same timeout).
+  // do not shrink (every shrink step would wait for the same timeout). After one, every further
+  // case passes without I/O, so fast-check stops at once.
   let targetError: Exchange | undefined
+  let lastViolation: ViolationFound | undefined
   const property = fc.asyncProperty(requests, async (request) => {
     if (targetError !== undefined) return
     const exchange = await send(request)
@@ -63,11 +65,28 @@ export async function runCheck({
       throw new Error(exchange.error)
     }
     const violations = check.run(context, exchange as RespondedExchange)
-    if (violations.length > 0) throw new ViolationFound(violations, exchange as RespondedExchange)
+    if (violations.length > 0) {
+      lastViolation = new ViolationFound(violations, exchange as RespondedExchange)
+      throw lastViolation
+    }
   })
-  const details = await fc.check(property, { seed, numRuns: runs })
+  // The time budget bounds generation and shrinking together: no property can hold a run forever.
+  const details = await fc.check(property, {
+    seed,
+    numRuns: runs,
+    interruptAfterTimeLimit: PROPERTY_BUDGET_MS,
+  })
   if (!details.failed) return { status: 'passed', runs: details.numRuns }
   const failedAt = { runs: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? '' }
+  // A violation found first stays the finding, even if the target failed while shrinking it.
+  if (lastViolation !== undefined) {
+    return {
+      status: 'violated',
+      ...failedAt,
+      violations: lastViolation.violations,
+      exchange: lastViolation.exchange,
+    }
+  }
   if (targetError !== undefined) {
     return {
       status: 'target_error',
@@ -76,12 +95,11 @@ export async function runCheck({
       exchange: targetError,
     }
   }
-  if (details.errorInstance instanceof ViolationFound) {
-    const { violations, exchange } = details.errorInstance
-    return { status: 'violated', ...failedAt, violations, exchange }
-  }
   throw details.errorInstance ?? new Error(`property for ${check.name} failed without a counterexample`)
 }
+
+/** How long one property may take, generation and shrinking together. */
+export const PROPERTY_BUDGET_MS = 120_000
 
 /** Runs one check of a scenario over an operation, seeded from the run seed. */
 export function checkScenario(options: {

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node'
+import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vitest/node'
 
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import { ALL_CHECKS } from '../checks/index.ts'
@@ -25,9 +25,19 @@ export class SummaryReporter implements Reporter {
     this.#vitest = vitest
   }
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+  ): void {
     const results = testModules.flatMap((module) => [...module.children.allTests()].flatMap(toResult))
-    const text = render(results, this.#runLine())
+    // A suite file that crashed, or an error outside any test, fails the run: say so here too.
+    const errors = [
+      ...testModules.flatMap((module) =>
+        module.errors().map((error) => `${module.moduleId}: ${firstLine(error.message)}`),
+      ),
+      ...unhandledErrors.map((error) => firstLine(error.message)),
+    ]
+    const text = render(results, this.#runLine(), errors)
     process.stdout.write(`\n${text}\n`)
     mkdirSync(dirname(this.#outputFile), { recursive: true })
     writeFileSync(this.#outputFile, `${text}\n`)
@@ -56,6 +66,10 @@ function toResult(test: TestCase): Result[] {
   return [{ suite: meta.suite, operation: meta.operation, check: meta.check, state, detail }]
 }
 
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? ''
+}
+
 function order(check: string): number {
   const index = ALL_CHECKS.findIndex((known) => known.name === check)
   return index === -1 ? ALL_CHECKS.length : index
@@ -67,7 +81,7 @@ function merge(states: State[]): State {
   return states.includes('passed') ? 'passed' : 'skipped'
 }
 
-function render(results: Result[], runLine: string): string {
+function render(results: Result[], runLine: string, errors: string[]): string {
   const checks = [...new Set(results.map((r) => r.check))].sort((a, b) => order(a) - order(b))
   const operations = [...new Set(results.map((r) => r.operation))].sort()
   const suites = [...new Set(results.map((r) => r.suite))]
@@ -106,5 +120,7 @@ function render(results: Result[], runLine: string): string {
       ...failures.map((r) => `  ✗ ${r.check}  ${r.operation}  ${r.detail}`),
     )
   }
+  if (errors.length > 0)
+    lines.push('', 'Errors outside any check (the run fails):', ...errors.map((e) => `  ! ${e}`))
   return lines.join('\n')
 }

@@ -8,7 +8,7 @@ import { schemaArbitrary } from '../../contracts/arbitraries/schema.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import { operation, seedOperations, validators } from '../helpers/model.ts'
 
-const CASES = 1000
+const CASES = 2000
 
 function parameters(request: GeneratedRequest): unknown {
   return request.body ?? request.query

@@ -7,8 +7,9 @@ import { join } from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startMock } from '../../mock/server.ts'
+import { type Fault, type RunningMock, startMock } from '../../mock/server.ts'
 import { FAULTS } from '../fixtures/faults.ts'
+import { MOCK_SECRETS } from '../helpers/conformance.ts'
 
 const SECRET = 'seam_secret_never_printed_0123456789'
 
@@ -71,7 +72,7 @@ describe('conformance against a server that answers {} for grant_access_to_devic
     expect(code).toBe(1)
     expect(output).toContain('void_shape: POST /user_identities/grant_access_to_device')
     expect(output).toContain(
-      `Replay: npm run conformance -- --seed 5 --operations 'POST /user_identities/grant_access_to_device'`,
+      `Replay: npm run conformance -- --seed 5 --operations 'POST /user_identities/grant_access_to_device' --runs 25 --endpoint '${url}'`,
     )
     expect(output).toMatch(
       /curl -X POST '.*\/user_identities\/grant_access_to_device' -H "Authorization: Bearer \$SEAM_API_KEY"/,
@@ -81,5 +82,34 @@ describe('conformance against a server that answers {} for grant_access_to_devic
     expect(readdirSync(reports).sort()).toEqual(['junit.xml', 'summary.txt'])
     for (const file of readdirSync(reports))
       expect(readFileSync(join(reports, file), 'utf8')).not.toContain(SECRET)
+  })
+})
+
+describe('conformance against a server with a fault on each of several operations', () => {
+  // The first fixture of each operation, composed: each acts on its own operation only.
+  const fixtures = FAULTS.filter((f, i) => FAULTS.findIndex((other) => other.operation === f.operation) === i)
+  const composite: Fault = (context) =>
+    fixtures.reduce((response, fixture) => fixture.fault({ ...context, response }), context.response)
+  let mock: RunningMock
+  beforeAll(async () => {
+    mock = await startMock({ fault: composite, accepted: MOCK_SECRETS })
+  })
+  afterAll(() => mock.close())
+
+  it('fails every one of them, each with its check, through the real suites', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'conformance-'))
+    const { code, stdout } = await conformance([
+      '--endpoint',
+      mock.url,
+      '--runs',
+      '30',
+      '--seed',
+      '7',
+      '--reports',
+      reports,
+    ])
+    expect(code).toBe(1)
+    const failures = stdout.split('Failures, worst first:')[1] ?? ''
+    for (const fixture of fixtures) expect(failures).toContain(`✗ ${fixture.caughtBy}  ${fixture.operation}`)
   })
 })

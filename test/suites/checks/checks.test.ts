@@ -117,14 +117,14 @@ describe('object_shape', () => {
       'object_shape: no "access_grant" key: the resource is not wrapped',
     ])
     expect(run(objectShape, create, 200, { access_grant: [ACCESS_GRANT], ok: true })).toEqual([
-      'object_shape: "access_grant" holds an array, expected an object',
+      'object_shape: access_grant must be object',
     ])
   })
 
   it('wants an array where the key holds a list, and a resource that matches its schema', () => {
     expect(run(objectShape, list, 200, { devices: [], ok: true })).toEqual([])
     expect(run(objectShape, list, 200, { devices: {}, ok: true })).toEqual([
-      'object_shape: "devices" holds object, expected an array',
+      'object_shape: devices must be array',
     ])
     expect(
       run(objectShape, create, 200, { access_grant: { ...ACCESS_GRANT, access_grant_id: 'x' }, ok: true }),

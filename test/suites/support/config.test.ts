@@ -58,7 +58,9 @@ describe('resolveConfig', () => {
   it.each([
     [{ SEAM_TARGET: 'staging' }, 'SEAM_TARGET must be "mock" or "live", not "staging"'],
     [{ SEAM_TARGET: 'live' }, 'SEAM_TARGET=live is not available yet'],
-    [{ SEAM_ENDPOINT: 'not a url' }, 'SEAM_ENDPOINT is not a URL: "not a url"'],
+    [{ SEAM_ENDPOINT: 'not a url' }, 'SEAM_ENDPOINT is not a URL'],
+    [{ SEAM_ENDPOINT: 'http://user:hunter2@h' }, 'SEAM_ENDPOINT must not carry a user name or password'],
+    [{ SEAM_SEED: '' }, 'SEAM_SEED must be a 32-bit integer, not ""'],
     [{ SEAM_ENDPOINT: 'ftp://h' }, 'SEAM_ENDPOINT must be http(s), not "ftp:"'],
     [{ SEAM_RUNS: '1.5' }, 'SEAM_RUNS must be a positive integer, not "1.5"'],
     [{ SEAM_SEED: 'abc' }, 'SEAM_SEED must be a 32-bit integer, not "abc"'],

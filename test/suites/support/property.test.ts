@@ -53,13 +53,14 @@ describe('runCheck', () => {
     )
     const report = formatFailure(first, {
       operation: grant,
-      checkName: 'void_shape',
-      runSeed: 11,
+      check: voidShape,
+      run: { seed: 11, runs: 100, rules: 'seam' },
     })
-    expect(report.split('\n').slice(0, 4)).toEqual([
+    expect(report.split('\n').slice(0, 5)).toEqual([
       'void_shape: POST /user_identities/grant_access_to_device',
       '  - "ok" is missing, expected true',
       '',
+      'Rule: A void operation answers {"ok": true} plus only what its 200 schema documents.',
       `Replay: npm run conformance -- --seed 11 --operations 'POST /user_identities/grant_access_to_device'`,
     ])
   })
@@ -119,7 +120,7 @@ describe('runCheck against a server that never answers', () => {
     await client.close()
     expect(outcome.status).toBe('target_error')
     if (outcome.status !== 'target_error') return
-    expect(outcome.error).toBe('timeout: no response within 200 ms')
+    expect(outcome.error).toBe('timeout: no complete response within 200 ms')
     expect(outcome.exchange.wire.headers.authorization).toBe('Bearer [REDACTED]')
   })
 })
