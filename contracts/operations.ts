@@ -8,7 +8,8 @@ import { HTTP_METHODS, type Spec } from './spec.ts'
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 /** What the SDKs return: nothing (`{"ok": true}` on the wire), or the value under a key. */
-export type ResultKind = { kind: 'void' } | { kind: 'object'; key: string; holds: 'object' | 'array' | 'value' }
+export type ResultKind =
+  { kind: 'void' } | { kind: 'object'; key: string; holds: 'object' | 'array' | 'value' }
 
 export type Parameter = { name: string; required: boolean; schema: JsonSchema }
 

@@ -51,9 +51,7 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
                 runs: config.runs,
               })
               if (outcome.status !== 'passed') {
-                throw new ContractFailure(
-                  formatFailure(outcome, { operation, check, run: config }),
-                )
+                throw new ContractFailure(formatFailure(outcome, { operation, check, run: config }))
               }
             },
             testTimeout,
