@@ -26,6 +26,7 @@ Options (each mirrors an environment variable; flags win):
   --runs <n>               SEAM_RUNS         cases per property (default ${DEFAULTS.runs})
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
   --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs})
+  --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
   --reports <dir>          where junit.xml and summary.txt go (default reports)
   -h, --help
 
@@ -39,6 +40,7 @@ const FLAGS = {
   runs: 'SEAM_RUNS',
   seed: 'SEAM_SEED',
   'timeout-ms': 'SEAM_TIMEOUT_MS',
+  concurrency: 'SEAM_CONCURRENCY',
 } as const
 
 async function main(): Promise<number> {
@@ -97,6 +99,7 @@ function parseFlags() {
         runs: { type: 'string' },
         seed: { type: 'string' },
         'timeout-ms': { type: 'string' },
+        concurrency: { type: 'string' },
         reports: { type: 'string', default: 'reports' },
         help: { type: 'boolean', short: 'h' },
       },

@@ -29,6 +29,7 @@ export async function conformanceContext(): Promise<ConformanceContext> {
       endpoint: inject('endpoint'),
       auth: config.auth,
       timeoutMs: config.timeoutMs,
+      connections: config.concurrency,
     }),
   }
 }

@@ -1,12 +1,13 @@
 // Turns a plan (scenarios × checks per operation) into vitest tests: `describe(operation)`, one
 // test per check, failures reported with everything needed to replay them, skips with a reason.
-import { afterAll, describe, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 
 import type { PlanFor } from '../scenarios/types.ts'
 import { conformanceContext } from './context.ts'
 import { ContractFailure } from './contract-failure.ts'
 import { formatFailure } from './failure-report.ts'
-import { checkScenario, memoizeSend, PROPERTY_BUDGET_MS } from './property.ts'
+import { createExchangeCache } from './exchange-cache.ts'
+import { checkScenario, PROPERTY_BUDGET_MS, scenarioRequests } from './property.ts'
 import './provided.ts'
 
 export type ConformanceMeta = { suite: string; operation: string; check: string; scenario: string }
@@ -28,8 +29,17 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
     const titled = plan.scenarios.length > 1
     const title = (check: string, scenario: string) => (titled ? `${check} · ${scenario}` : check)
     describe(operation.id, () => {
-      // The checks of a scenario replay the same seeded requests: each is sent once.
-      const send = memoizeSend((request) => client.send(request))
+      const cache = createExchangeCache((request) => client.send(request))
+      const send = cache.send
+      beforeAll(async () => {
+        for (const scenario of plan.scenarios) {
+          await cache.prefetch(
+            scenarioRequests(config.seed, config.runs, operation, scenario),
+            config.concurrency,
+          )
+        }
+      }, testTimeout)
+      afterAll(() => cache.clear())
       for (const scenario of plan.scenarios) {
         for (const check of scenario.checks) {
           it(

@@ -117,26 +117,26 @@ export function checkScenario(options: {
     context: { operation, validators },
     requests: scenario.requests,
     send,
-    seed: operationSeed(runSeed, `${operation.id} ${scenario.name}`),
+    seed: scenarioSeed(runSeed, operation, scenario),
     runs,
   })
-}
-
-/** Sends each distinct request once per run, so the checks of an operation share exchanges. */
-export function memoizeSend(send: Send): Send {
-  const seen = new Map<string, Promise<Exchange>>()
-  return (request) => {
-    const key = JSON.stringify(request)
-    let exchange = seen.get(key)
-    if (exchange === undefined) {
-      exchange = send(request)
-      seen.set(key, exchange)
-    }
-    return exchange
-  }
 }
 
 /** A property seed per operation: the same run seed replays the same requests, whatever else runs. */
 export function operationSeed(runSeed: number, operationId: string): number {
   return fnv1a(operationId, 0x811c9dc5 ^ runSeed)
+}
+
+export function scenarioSeed(runSeed: number, operation: Operation, scenario: Scenario): number {
+  return operationSeed(runSeed, `${operation.id} ${scenario.name}`)
+}
+
+/** The requests a scenario's properties start with, in order: what a prefetch sends. */
+export function scenarioRequests(
+  runSeed: number,
+  runs: number,
+  operation: Operation,
+  scenario: Scenario,
+): GeneratedRequest[] {
+  return fc.sample(scenario.requests, { seed: scenarioSeed(runSeed, operation, scenario), numRuns: runs })
 }

@@ -7,7 +7,8 @@ import { positivePlan } from '../../suites/scenarios/positive.ts'
 import type { PlanFor, PlanOptions } from '../../suites/scenarios/types.ts'
 import { createClient } from '../../suites/support/client.ts'
 import { MOCK_API_KEY, MOCK_PERSONAL_ACCESS_TOKEN, MOCK_WORKSPACE_ID } from '../../suites/support/config.ts'
-import { type CheckOutcome, checkScenario, memoizeSend } from '../../suites/support/property.ts'
+import { createExchangeCache } from '../../suites/support/exchange-cache.ts'
+import { type CheckOutcome, checkScenario } from '../../suites/support/property.ts'
 import { validators } from './model.ts'
 
 export const ALL_PLANS = [positivePlan, negativePlan, authPlan]
@@ -35,7 +36,7 @@ export async function conformanceFindings(
   const findings: Finding[] = []
   try {
     for (const operation of operations) {
-      const send = memoizeSend((request) => client.send(request))
+      const { send } = createExchangeCache((request) => client.send(request))
       for (const plan of plans) {
         for (const scenario of plan(operation, { rules, auth: MOCK_SECRETS }).scenarios) {
           for (const check of scenario.checks) {

@@ -24,6 +24,7 @@ describe('resolveConfig', () => {
       runs: 100,
       seed: 1234,
       timeoutMs: 10_000,
+      concurrency: 8,
     })
   })
 
@@ -37,6 +38,7 @@ describe('resolveConfig', () => {
         SEAM_RUNS: '7',
         SEAM_SEED: '-5',
         SEAM_TIMEOUT_MS: '250',
+        SEAM_CONCURRENCY: '2',
       }),
     ).toEqual({
       target: 'mock',
@@ -52,6 +54,7 @@ describe('resolveConfig', () => {
       runs: 7,
       seed: -5,
       timeoutMs: 250,
+      concurrency: 2,
     })
   })
 

@@ -10,7 +10,7 @@ import { voidShape } from '../../../suites/checks/void-shape.ts'
 import { createClient } from '../../../suites/support/client.ts'
 import type { Exchange } from '../../../suites/support/exchange.ts'
 import { formatFailure } from '../../../suites/support/failure-report.ts'
-import { memoizeSend, operationSeed, runCheck, type Send } from '../../../suites/support/property.ts'
+import { operationSeed, runCheck, type Send } from '../../../suites/support/property.ts'
 import { operation, validators } from '../../helpers/model.ts'
 
 const grant = operation('POST /user_identities/grant_access_to_device')
@@ -71,24 +71,6 @@ describe('runCheck', () => {
       request,
     })
     expect(await runCheck(options(always, 3))).toEqual({ status: 'passed', runs: 100 })
-  })
-
-  it('sends each distinct request once when memoised', async () => {
-    let sent = 0
-    const send = memoizeSend(async (request) => {
-      sent++
-      return sometimesEmpty(request)
-    })
-    const request = {
-      operation: grant.id,
-      method: grant.method,
-      path: grant.path,
-      query: {},
-      body: { device_id: 'a' },
-    }
-    await send(request)
-    await send({ ...request })
-    expect(sent).toBe(1)
   })
 
   it('gives every operation its own seed, stable for a run seed', () => {

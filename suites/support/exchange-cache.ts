@@ -1,0 +1,38 @@
+// Every check of a scenario replays the same seeded requests, so each request is sent once and its
+// exchange shared. Prefetching sends a scenario's requests concurrently before the checks run:
+// the checks then read from the cache, and a run is as deterministic as a sequential one.
+import type { GeneratedRequest } from '../../contracts/request.ts'
+import type { Exchange } from './exchange.ts'
+import type { Send } from './property.ts'
+
+export type ExchangeCache = {
+  send: Send
+  /** Sends the requests not yet sent, at most `concurrency` at a time. */
+  prefetch(requests: GeneratedRequest[], concurrency: number): Promise<void>
+  /** Drops every exchange: an operation's exchanges are not needed once its checks have run. */
+  clear(): void
+}
+
+export function createExchangeCache(send: Send): ExchangeCache {
+  const seen = new Map<string, Promise<Exchange>>()
+  const cached: Send = (request) => {
+    const key = JSON.stringify(request)
+    let exchange = seen.get(key)
+    if (exchange === undefined) {
+      exchange = send(request)
+      seen.set(key, exchange)
+    }
+    return exchange
+  }
+  return {
+    send: cached,
+    async prefetch(requests, concurrency) {
+      let next = 0
+      const worker = async () => {
+        while (next < requests.length) await cached(requests[next++] as GeneratedRequest)
+      }
+      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
+    },
+    clear: () => seen.clear(),
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+
+import type { GeneratedRequest } from '../../../contracts/request.ts'
+import { positivePlan } from '../../../suites/scenarios/positive.ts'
+import { createExchangeCache } from '../../../suites/support/exchange-cache.ts'
+import type { Exchange } from '../../../suites/support/exchange.ts'
+import { checkScenario, scenarioRequests } from '../../../suites/support/property.ts'
+import { MOCK_SECRETS } from '../../helpers/conformance.ts'
+import { operation, validators } from '../../helpers/model.ts'
+
+const grant = operation('POST /user_identities/grant_access_to_device')
+const answerOk = (request: GeneratedRequest): Exchange => ({
+  request,
+  wire: { method: 'POST', url: 'http://h', headers: {} },
+  response: {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    text: '{"ok":true}',
+    json: { ok: true },
+    durationMs: 0,
+  },
+})
+
+describe('createExchangeCache', () => {
+  it('sends each distinct request once', async () => {
+    let sent = 0
+    const cache = createExchangeCache(async (request) => {
+      sent++
+      return answerOk(request)
+    })
+    const request = { operation: grant.id, method: grant.method, path: grant.path, query: {}, body: { a: 1 } }
+    await cache.send(request)
+    await cache.send({ ...request })
+    expect(sent).toBe(1)
+    cache.clear()
+    await cache.send(request)
+    expect(sent).toBe(2)
+  })
+
+  it('prefetches with at most `concurrency` requests in flight', async () => {
+    let inFlight = 0
+    let most = 0
+    const cache = createExchangeCache(async (request) => {
+      most = Math.max(most, ++inFlight)
+      await new Promise((resolve) => setTimeout(resolve, 2))
+      inFlight--
+      return answerOk(request)
+    })
+    const [scenario] = positivePlan(grant, { rules: 'seam', auth: MOCK_SECRETS }).scenarios
+    if (scenario === undefined) throw new Error('no scenario')
+    await cache.prefetch(scenarioRequests(1, 50, grant, scenario), 4)
+    expect(most).toBe(4)
+  })
+
+  it('prefetches exactly the requests the checks then send', async () => {
+    const [scenario] = positivePlan(grant, { rules: 'seam', auth: MOCK_SECRETS }).scenarios
+    if (scenario === undefined) throw new Error('no scenario')
+    const seen: GeneratedRequest[] = []
+    const send = async (request: GeneratedRequest) => {
+      seen.push(request)
+      return answerOk(request)
+    }
+    const check = scenario.checks[0]
+    if (check === undefined) throw new Error('no check')
+    await checkScenario({ operation: grant, scenario, check, validators, send, runSeed: 9, runs: 30 })
+    expect(seen).toEqual(scenarioRequests(9, 30, grant, scenario))
+  })
+})
