@@ -50,7 +50,10 @@ export type MockOptions = {
   accepted?: AcceptedCredentials
 }
 
-export type RunningMock = { url: string; close(): Promise<void> }
+/** What the mock has done so far: how many requests, and the time spent answering them. */
+export type MockStats = { requests: number; busyMs: number }
+
+export type RunningMock = { url: string; stats: MockStats; close(): Promise<void> }
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const spec = options.spec ?? (await loadSpec())
@@ -100,7 +103,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     return json(200, successBody(operation, requestHash))
   }
 
+  const stats: MockStats = { requests: 0, busyMs: 0 }
   const answer = async (request: MockRequest, rawBody: string): Promise<MockResponse> => {
+    const started = performance.now()
+    try {
+      return await answerFor(request, rawBody)
+    } finally {
+      stats.requests++
+      stats.busyMs += performance.now() - started
+    }
+  }
+  const answerFor = async (request: MockRequest, rawBody: string): Promise<MockResponse> => {
     const operation = operations.get(`${request.method} ${request.path}`)
     if (operation === undefined || engine.route(request.method, request.path) === undefined) {
       return json(404, errorEnvelope('not_found', `No ${request.method} operation at ${request.path}`))
@@ -123,6 +136,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const host = address.includes(':') ? `[${address}]` : address
   return {
     url: `http://${host}:${port}`,
+    stats,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve())

@@ -2,12 +2,12 @@
 // test per check, failures reported with everything needed to replay them, skips with a reason.
 import { afterAll, beforeAll, describe, it } from 'vitest'
 
-import type { PlanFor } from '../scenarios/types.ts'
+import type { Plan, PlanFor } from '../scenarios/types.ts'
 import { conformanceContext } from './context.ts'
 import { ContractFailure } from './contract-failure.ts'
 import { formatFailure } from './failure-report.ts'
-import { createExchangeCache } from './exchange-cache.ts'
-import { checkScenario, PROPERTY_BUDGET_MS, scenarioRequests } from './property.ts'
+import { createPipeline } from './exchange-cache.ts'
+import { checkScenario, PROPERTY_BUDGET_MS, scenarioPasses, scenarioRequests, type Send } from './property.ts'
 import './provided.ts'
 
 export type ConformanceMeta = { suite: string; operation: string; check: string; scenario: string }
@@ -24,23 +24,40 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
   // A property stops at its budget; the last request may still wait for its own timeout.
   const testTimeout = PROPERTY_BUDGET_MS + 2 * config.timeoutMs + 10_000
 
-  for (const operation of operations) {
-    const plan = planFor(operation, { rules: config.rules, auth: config.auth })
+  const plans = operations.map((operation) => planFor(operation, { rules: config.rules, auth: config.auth }))
+  const pipeline = createPipeline(
+    operations.map((operation, index) => ({
+      requests: () =>
+        (plans[index] as Plan).scenarios.flatMap((scenario) =>
+          scenarioRequests(config.seed, config.runs, operation, scenario),
+        ),
+    })),
+    (request) => client.send(request),
+    config.concurrency,
+  )
+
+  for (const [index, operation] of operations.entries()) {
+    const plan = plans[index] as Plan
     const titled = plan.scenarios.length > 1
     const title = (check: string, scenario: string) => (titled ? `${check} · ${scenario}` : check)
     describe(operation.id, () => {
-      const cache = createExchangeCache((request) => client.send(request))
-      const send = cache.send
+      // Filled before the first test; every check of this operation reads from it.
+      let send: Send = (request) => client.send(request)
       beforeAll(async () => {
-        for (const scenario of plan.scenarios) {
-          await cache.prefetch(
-            scenarioRequests(config.seed, config.runs, operation, scenario),
-            config.concurrency,
-          )
-        }
+        send = (await pipeline.enter(index)).send
       }, testTimeout)
-      afterAll(() => cache.clear())
+      afterAll(() => pipeline.leave(index))
       for (const scenario of plan.scenarios) {
+        // The scenario's checks all at once first; one by one (to shrink) only if that fails.
+        let allPass: Promise<boolean> | undefined
+        const common = () => ({
+          operation,
+          scenario,
+          validators,
+          send,
+          runSeed: config.seed,
+          runs: config.runs,
+        })
         for (const check of scenario.checks) {
           it(
             title(check.name, scenario.name),
@@ -51,15 +68,9 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
                 check: check.name,
                 scenario: scenario.name,
               }
-              const outcome = await checkScenario({
-                operation,
-                scenario,
-                check,
-                validators,
-                send,
-                runSeed: config.seed,
-                runs: config.runs,
-              })
+              allPass ??= scenarioPasses(common())
+              if (await allPass) return
+              const outcome = await checkScenario({ ...common(), check })
               if (outcome.status !== 'passed') {
                 throw new ContractFailure(formatFailure(outcome, { operation, check, run: config }))
               }

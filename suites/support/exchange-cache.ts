@@ -36,3 +36,35 @@ export function createExchangeCache(send: Send): ExchangeCache {
     clear: () => seen.clear(),
   }
 }
+
+export type PipelineStage = { requests: () => GeneratedRequest[] }
+
+/** Operations whose requests are in flight beyond the one being checked. */
+const LOOKAHEAD = 2
+
+/**
+ * Operation by operation, each with its own cache: while one operation's checks run, the next
+ * operations' requests are already in flight, so the target never waits for the checks.
+ */
+export function createPipeline(stages: PipelineStage[], send: Send, concurrency: number) {
+  const caches = new Map<number, { cache: ExchangeCache; ready: Promise<void> }>()
+  const start = (index: number) => {
+    const stage = stages[index]
+    if (stage === undefined || caches.has(index)) return
+    const cache = createExchangeCache(send)
+    caches.set(index, { cache, ready: cache.prefetch(stage.requests(), concurrency) })
+  }
+  return {
+    /** The cache of stage `index`, once its requests are answered; the next stages start now. */
+    async enter(index: number): Promise<ExchangeCache> {
+      for (let ahead = 0; ahead <= LOOKAHEAD; ahead++) start(index + ahead)
+      const entry = caches.get(index) as { cache: ExchangeCache; ready: Promise<void> }
+      await entry.ready
+      return entry.cache
+    },
+    leave(index: number): void {
+      caches.get(index)?.cache.clear()
+      caches.delete(index)
+    },
+  }
+}

@@ -98,6 +98,36 @@ export async function runCheck({
   throw details.errorInstance ?? new Error(`property for ${check.name} failed without a counterexample`)
 }
 
+/**
+ * The fast path: every check of a scenario over the same cases in one property, without shrinking.
+ * When it passes, each check has passed on every case; when it fails, the checks run one by one,
+ * each shrinking its own counterexample.
+ */
+export async function scenarioPasses(options: {
+  operation: Operation
+  scenario: Scenario
+  validators: Validators
+  send: Send
+  runSeed: number
+  runs: number
+}): Promise<boolean> {
+  const { operation, scenario, validators, send, runSeed, runs } = options
+  const context = { operation, validators }
+  const property = fc.asyncProperty(scenario.requests, async (request) => {
+    const exchange = await send(request)
+    if (exchange.response === undefined) return false
+    return scenario.checks.every((check) => check.run(context, exchange as RespondedExchange).length === 0)
+  })
+  const seed = scenarioSeed(runSeed, operation, scenario)
+  const details = await fc.check(property, {
+    seed,
+    numRuns: runs,
+    endOnFailure: true,
+    interruptAfterTimeLimit: PROPERTY_BUDGET_MS,
+  })
+  return !details.failed && details.numRuns === runs
+}
+
 /** How long one property may take, generation and shrinking together. */
 export const PROPERTY_BUDGET_MS = 120_000
 

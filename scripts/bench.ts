@@ -1,0 +1,252 @@
+// `npm run bench`: the suite's speed, measured on this machine in one run. Prints a table and
+// writes reports/bench.json. Numbers, not assertions: nothing here fails because it is slow.
+import { fork, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { buildOperations, type Operation } from '../contracts/operations.ts'
+import type { GeneratedRequest } from '../contracts/request.ts'
+import { selectOperations } from '../contracts/selection.ts'
+import { loadSpec } from '../contracts/spec.ts'
+import { createValidators } from '../contracts/validators.ts'
+import type { MockStats } from '../mock/server.ts'
+import { PLANS } from '../suites/scenarios/index.ts'
+import { createClient } from '../suites/support/client.ts'
+import { DEFAULTS, resolveConfig } from '../suites/support/config.ts'
+import { runEngine } from '../suites/support/engine.ts'
+import { runMain, UsageError } from './lib/cli.ts'
+
+const USAGE = `Usage: npm run bench -- [--runs 100] [--repeat 3] [--quick]
+  --quick   leave out the whole-API measurements (minutes); seed operations only`
+
+async function main(): Promise<number> {
+  const flags = parseFlags()
+  const runs = count('--runs', flags.runs)
+  const repeat = count('--repeat', flags.repeat)
+  const concurrency = DEFAULTS.concurrency
+  const results: Record<string, unknown> = { machine: machine(), runs, concurrency, repeat }
+  const table: [string, string][] = []
+  const say = (label: string, value: string) => {
+    table.push([label, value])
+    process.stderr.write(`  ${label}: ${value}\n`)
+  }
+
+  process.stderr.write('mock start (cold, separate processes)…\n')
+  const starts = Array.from({ length: repeat }, coldMockStart)
+  results.mockStartMs = median(starts)
+  say('mock start, cold, to first answer', `${ms(median(starts))} (median of ${repeat})`)
+
+  const spec = await loadSpec()
+  const all = buildOperations(spec)
+  const selections: [string, Operation[], number][] = [['seed', selectOperations(all, 'seed'), repeat]]
+  if (flags.quick !== true) selections.push(['all', all, 1])
+
+  for (const [name, operations, times] of selections) {
+    process.stderr.write(`${name} operations (${operations.length}) in-process, ${times}×…\n`)
+    const mock = await startMockProcess()
+    // Warm the mock (JIT, lazy schema compilation, body pools) with the requests the suite will
+    // send, so neither side of the comparison pays for it alone.
+    const warmUp = await enginePass(mock, operations, runs, concurrency)
+    await replay(mock.url, warmUp.sent, concurrency)
+    const samples = []
+    for (let i = 0; i < times; i++) samples.push(await enginePass(mock, operations, runs, concurrency))
+    mock.close()
+    const { sent: _sent, ...best } = samples.toSorted((a, b) => a.wallMs - b.wallMs)[
+      Math.floor(samples.length / 2)
+    ] as EnginePass
+    results[name] = best
+    say(
+      `${name}: cases/s (suite)`,
+      `${rate(best.cases, best.wallMs)} (${best.cases} cases, ${best.requests} requests, ${ms(best.wallMs)})`,
+    )
+    say(
+      `${name}: requests/s suite vs bare replay`,
+      `${rate(best.requests, best.wallMs)} vs ${rate(best.requests, best.bareMs)} → ratio ${(best.bareMs / best.wallMs).toFixed(2)}`,
+    )
+    say(
+      `${name}: time in generation / transport / mock / checks`,
+      [best.generationMs, best.transportMs, best.mockBusyMs, best.checksMs].map(ms).join(' / '),
+    )
+    process.stderr.write(`${name} end to end (npm run conformance, vitest and mock start included)…\n`)
+    const e2e = Array.from({ length: times }, () => endToEnd(name, runs))
+    results[`${name}EndToEndMs`] = median(e2e)
+    say(`${name}: npm run conformance, wall`, `${ms(median(e2e))} (median of ${times})`)
+  }
+  results.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+  say('peak memory (this process)', `${results.peakRssMb} MB`)
+
+  mkdirSync('reports', { recursive: true })
+  writeFileSync('reports/bench.json', `${JSON.stringify(results, null, 2)}\n`)
+  const width = Math.max(...table.map(([label]) => label.length))
+  process.stdout.write(`\nSeam conformance benchmark (${runs} runs per property, ${concurrency} in flight)\n`)
+  for (const [label, value] of table) process.stdout.write(`${label.padEnd(width)}  ${value}\n`)
+  process.stdout.write('written to reports/bench.json\n')
+  return 0
+}
+
+type EnginePass = {
+  wallMs: number
+  bareMs: number
+  cases: number
+  requests: number
+  failures: number
+  generationMs: number
+  transportMs: number
+  checksMs: number
+  mockBusyMs: number
+  sent: GeneratedRequest[]
+}
+
+/** One pass of every suite over the operations, then a bare replay of the same requests, both
+ * against the mock in its own process. */
+async function enginePass(
+  mock: MockProcess,
+  operations: Operation[],
+  runs: number,
+  concurrency: number,
+): Promise<EnginePass> {
+  const auth = resolveConfig({}, () => 1).auth
+  const client = createClient({ endpoint: mock.url, auth, timeoutMs: 10_000, connections: concurrency })
+  const sent: GeneratedRequest[] = []
+  const busyBefore = (await mock.stats()).busyMs
+  const started = performance.now()
+  const run = await runEngine({
+    operations,
+    plans: Object.values(PLANS),
+    planOptions: { rules: 'seam', auth },
+    validators: createValidators(await loadSpec()),
+    send: (request) => {
+      sent.push(request)
+      return client.send(request)
+    },
+    runSeed: 1,
+    runs,
+    concurrency,
+  })
+  const wallMs = performance.now() - started
+  const mockBusyMs = (await mock.stats()).busyMs - busyBefore
+  await client.close()
+  const bareMs = await replay(mock.url, sent, concurrency)
+  const failures = run.findings.filter((f) => f.outcome.status !== 'passed').length
+  return {
+    wallMs,
+    bareMs,
+    cases: run.cases,
+    requests: sent.length,
+    failures,
+    ...run.timings,
+    mockBusyMs,
+    sent,
+  }
+}
+
+/** The same requests, no generation, no checks, the same pool size. */
+async function replay(endpoint: string, requests: GeneratedRequest[], concurrency: number): Promise<number> {
+  const auth = resolveConfig({}, () => 1).auth
+  const client = createClient({ endpoint, auth, timeoutMs: 10_000, connections: concurrency })
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests.length) await client.send(requests[next++] as GeneratedRequest)
+    }),
+  )
+  const elapsed = performance.now() - started
+  await client.close()
+  return elapsed
+}
+
+type MockProcess = Awaited<ReturnType<typeof startMockProcess>>
+
+async function startMockProcess() {
+  const child = fork('scripts/bench/mock-server.ts', { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (message) => resolve(message as T)))
+  const { url } = await next<{ url: string }>()
+  return {
+    url,
+    stats: async () => {
+      const reply = next<{ stats: MockStats }>()
+      child.send('stats')
+      return (await reply).stats
+    },
+    close: () => child.send('close'),
+  }
+}
+
+function coldMockStart(): number {
+  const child = spawnSync(process.execPath, ['scripts/bench/mock-start.ts'], { encoding: 'utf8' })
+  if (child.status !== 0) throw new Error(`mock start failed: ${child.stderr.split('\n')[0]}`)
+  return (JSON.parse(child.stdout) as { ms: number }).ms
+}
+
+function endToEnd(operations: string, runs: number): number {
+  const reports = mkdtempSync(join(tmpdir(), 'bench-'))
+  const started = performance.now()
+  const child = spawnSync(
+    process.execPath,
+    [
+      'scripts/conformance.ts',
+      '--operations',
+      operations,
+      '--runs',
+      String(runs),
+      '--seed',
+      '1',
+      '--reports',
+      reports,
+    ],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  )
+  const elapsed = performance.now() - started
+  if (child.status === 2 || readFileSync(join(reports, 'summary.txt'), 'utf8') === '') {
+    throw new Error(`npm run conformance failed to run: ${child.stderr.split('\n')[0]}`)
+  }
+  return elapsed
+}
+
+function machine() {
+  return { node: process.version, cpus: navigator.hardwareConcurrency, platform: process.platform }
+}
+
+function median(values: number[]): number {
+  const sorted = values.toSorted((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+function ms(value: number): string {
+  return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`
+}
+
+function rate(count: number, elapsedMs: number): string {
+  return `${Math.round(count / (elapsedMs / 1000))}/s`
+}
+
+function count(flag: string, value: string | undefined): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1)
+    throw new UsageError(`${flag} must be a positive integer, not "${value}"`)
+  return number
+}
+
+function parseFlags() {
+  try {
+    return parseArgs({
+      options: {
+        runs: { type: 'string', default: String(DEFAULTS.runs) },
+        repeat: { type: 'string', default: '3' },
+        quick: { type: 'boolean' },
+      },
+      strict: true,
+    }).values
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`)
+  }
+}
+
+runMain('bench', main)

@@ -1,0 +1,77 @@
+// The suites' plans run without vitest around them: what the self-test and the benchmark drive.
+// The same pieces as the suite files — plans, prefetch, cache, properties — in the same order.
+import type { Operation } from '../../contracts/operations.ts'
+import type { Validators } from '../../contracts/validators.ts'
+import type { PlanFor, PlanOptions } from '../scenarios/types.ts'
+import { createPipeline } from './exchange-cache.ts'
+import { type CheckOutcome, checkScenario, scenarioPasses, scenarioRequests, type Send } from './property.ts'
+
+export type Finding = { operation: string; scenario: string; check: string; outcome: CheckOutcome }
+
+export type EngineRun = {
+  findings: Finding[]
+  /** Property cases run, over all checks. */
+  cases: number
+  /**
+   * Where the time went: generating the prefetched requests, waiting for their answers (what the
+   * pipeline did not hide behind the checks), running the checks.
+   */
+  timings: { generationMs: number; transportMs: number; checksMs: number }
+}
+
+export type EngineOptions = {
+  operations: Operation[]
+  plans: PlanFor[]
+  planOptions: PlanOptions
+  validators: Validators
+  send: Send
+  runSeed: number
+  runs: number
+  concurrency: number
+}
+
+export async function runEngine(options: EngineOptions): Promise<EngineRun> {
+  const { operations, plans, planOptions, validators, runSeed, runs, concurrency } = options
+  const run: EngineRun = { findings: [], cases: 0, timings: { generationMs: 0, transportMs: 0, checksMs: 0 } }
+  const timeSync = <T>(key: keyof EngineRun['timings'], work: () => T): T => {
+    const started = performance.now()
+    const result = work()
+    run.timings[key] += performance.now() - started
+    return result
+  }
+  const time = async <T>(key: keyof EngineRun['timings'], work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now()
+    try {
+      return await work()
+    } finally {
+      run.timings[key] += performance.now() - started
+    }
+  }
+  const stages = operations.map((operation) => {
+    const scenarios = plans.flatMap((plan) => plan(operation, planOptions).scenarios)
+    const requests = () =>
+      scenarios.flatMap((scenario) => scenarioRequests(runSeed, runs, operation, scenario))
+    return { operation, scenarios, requests }
+  })
+  const pipeline = createPipeline(
+    stages.map((stage) => ({ requests: () => timeSync('generationMs', stage.requests) })),
+    options.send,
+    concurrency,
+  )
+  for (const [index, { operation, scenarios }] of stages.entries()) {
+    const cache = await time('transportMs', () => pipeline.enter(index))
+    for (const scenario of scenarios) {
+      const common = { operation, scenario, validators, send: cache.send, runSeed, runs }
+      const allPass = await time('checksMs', () => scenarioPasses(common))
+      for (const check of scenario.checks) {
+        const outcome: CheckOutcome = allPass
+          ? { status: 'passed', runs }
+          : await time('checksMs', () => checkScenario({ ...common, check }))
+        run.cases += outcome.runs
+        run.findings.push({ operation: operation.id, scenario: scenario.name, check: check.name, outcome })
+      }
+    }
+    pipeline.leave(index)
+  }
+  return run
+}
