@@ -60,6 +60,8 @@ export function judgeBearer(
     type: 'unauthorized',
     message,
   })
+  // No alternatives, or an empty one: the operation is public.
+  if (security.length === 0 || security.some((alternative) => alternative.length === 0)) return { ok: true }
   if (authorization === undefined) return unauthorized('Missing Authorization header')
   const token = /^Bearer (\S+)$/.exec(authorization)?.[1]
   if (token === undefined) return unauthorized('Authorization must be "Bearer <token>"')
@@ -85,6 +87,8 @@ export type AuthVariant =
   | { use: 'header'; authorization: string }
   | { use: 'api_key' }
   | { use: 'personal_access_token'; workspace: boolean }
+  | { use: 'client_session_token' }
+  | { use: 'console_session'; workspace: boolean }
 
 /** What the contract says a server must answer to a variant, for an operation's security. */
 export function expectedAuthVerdict(security: string[][], variant: AuthVariant): AuthVerdict {
@@ -97,5 +101,9 @@ export function expectedAuthVerdict(security: string[][], variant: AuthVariant):
       return judgeBearer(security, 'Bearer seam_key', undefined)
     case 'personal_access_token':
       return judgeBearer(security, 'Bearer seam_at_token', variant.workspace ? 'workspace' : undefined)
+    case 'client_session_token':
+      return judgeBearer(security, 'Bearer seam_cst_token', undefined)
+    case 'console_session':
+      return judgeBearer(security, 'Bearer eyJ0.eyJ0.sig', variant.workspace ? 'workspace' : undefined)
   }
 }

@@ -9,7 +9,13 @@ import type { MockRequest } from './server.ts'
 export type Rejection = { status: number; type: string; message: string }
 
 /** Credentials the mock takes; unset ones accept any well-formed value of their kind. */
-export type AcceptedCredentials = { apiKey?: string; personalAccessToken?: string; workspaceId?: string }
+export type AcceptedCredentials = {
+  apiKey?: string
+  personalAccessToken?: string
+  clientSessionToken?: string
+  consoleSessionToken?: string
+  workspaceId?: string
+}
 
 export function authRejection(
   operation: Operation,
@@ -21,9 +27,14 @@ export function authRejection(
   const verdict = judgeBearer(operation.security, authorization, workspace)
   if (!verdict.ok) return verdict
   const token = authorization?.slice('Bearer '.length) ?? ''
-  const expected = { api_key: accepted.apiKey, personal_access_token: accepted.personalAccessToken }[
-    tokenKind(token) as 'api_key' | 'personal_access_token'
-  ]
+  const expected = {
+    api_key: accepted.apiKey,
+    personal_access_token: accepted.personalAccessToken,
+    client_session_token: accepted.clientSessionToken,
+    console_session: accepted.consoleSessionToken,
+    publishable_key: undefined,
+    unknown: undefined,
+  }[tokenKind(token)]
   if (expected !== undefined && token !== expected) return unauthorized('Invalid credentials')
   if (workspace !== undefined && accepted.workspaceId !== undefined && workspace !== accepted.workspaceId) {
     return unauthorized('Unknown workspace')

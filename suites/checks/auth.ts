@@ -73,5 +73,9 @@ function describeAuth(auth: NonNullable<Parameters<typeof expectedAuthVerdict>[1
       return 'the API key'
     case 'personal_access_token':
       return `the personal access token ${auth.workspace ? 'with' : 'without'} seam-workspace`
+    case 'client_session_token':
+      return 'the client session token'
+    case 'console_session':
+      return `the console session ${auth.workspace ? 'with' : 'without'} seam-workspace`
   }
 }

@@ -26,6 +26,8 @@ const OWN: AuthVariant[] = [
   { use: 'api_key' },
   { use: 'personal_access_token', workspace: true },
   { use: 'personal_access_token', workspace: false },
+  { use: 'client_session_token' },
+  { use: 'console_session', workspace: true },
 ]
 
 /** An otherwise valid request with each kind of credential. */

@@ -1,17 +1,23 @@
 import { invalidRequest } from '../../contracts/arbitraries/invalid.ts'
 import { errorEnvelope } from '../checks/error-envelope.ts'
 import { invalidRejected } from '../checks/invalid-rejected.ts'
+import { credentialFor, noCredentialReason } from './credentials.ts'
 import type { PlanFor, Skip } from './types.ts'
 
 const NAME = 'invalid requests'
 
 /** Requests that break one schema keyword, one prose rule, or the body itself. */
-export const negativePlan: PlanFor = (operation, { rules }) => {
-  const requests = invalidRequest(operation)
-  if (requests === undefined) {
-    const reason = 'the operation takes no parameters and no body: no request can be invalid'
+export const negativePlan: PlanFor = (operation, { rules, auth }) => {
+  const invalid = invalidRequest(operation)
+  const credential = credentialFor(operation, auth)
+  if (invalid === undefined || credential === undefined) {
+    const reason =
+      credential === undefined
+        ? noCredentialReason(operation)
+        : 'the operation takes no parameters and no body: no request can be invalid'
     return { scenarios: [], skips: [invalidRejected, errorEnvelope].map((c) => skip(c.name, reason)) }
   }
+  const requests = invalid.map((request) => ({ ...request, auth: credential }))
   if (rules === 'seam') {
     return { scenarios: [{ name: NAME, requests, checks: [invalidRejected, errorEnvelope] }], skips: [] }
   }

@@ -1,15 +1,18 @@
 import { validRequest } from '../../contracts/arbitraries/request.ts'
 import { checksFor, POSITIVE_CHECKS } from '../checks/index.ts'
+import { credentialFor, noCredentialReason } from './credentials.ts'
 import type { PlanFor } from './types.ts'
 
-/** Valid requests with the run's credentials. */
-export const positivePlan: PlanFor = (operation) => ({
-  scenarios: [
-    {
-      name: 'valid requests',
-      requests: validRequest(operation),
-      checks: checksFor(operation, POSITIVE_CHECKS),
-    },
-  ],
-  skips: [],
-})
+const NAME = 'valid requests'
+
+/** Valid requests, with a credential of a kind the operation takes. */
+export const positivePlan: PlanFor = (operation, { auth }) => {
+  const checks = checksFor(operation, POSITIVE_CHECKS)
+  const credential = credentialFor(operation, auth)
+  if (credential === undefined) {
+    const reason = noCredentialReason(operation)
+    return { scenarios: [], skips: checks.map((check) => ({ check: check.name, scenario: NAME, reason })) }
+  }
+  const requests = validRequest(operation).map((request) => ({ ...request, auth: credential }))
+  return { scenarios: [{ name: NAME, requests, checks }], skips: [] }
+}

@@ -27,6 +27,9 @@ export class ConfigError extends Error {
 export const MOCK_API_KEY = 'seam_mock_conformance_key'
 export const MOCK_PERSONAL_ACCESS_TOKEN = 'seam_at_mock_conformance_token'
 export const MOCK_WORKSPACE_ID = '5e4a1f4e-6b1c-4f7e-9d0a-2c3b4a5d6e7f'
+export const MOCK_CLIENT_SESSION_TOKEN = 'seam_cst_mock_conformance_token'
+/** Console sessions are JWTs; this one only looks like one. */
+export const MOCK_CONSOLE_SESSION_TOKEN = 'eyJhbGciOiJub25lIn0.eyJtb2NrIjp0cnVlfQ.'
 
 // Eight in flight keep a loopback mock on two cores busy without queueing (see `npm run bench`).
 export const DEFAULTS = { operations: 'seed', runs: 100, timeoutMs: 10_000, concurrency: 8 } as const
@@ -76,6 +79,8 @@ function auth(env: Record<string, string | undefined>): AuthSecrets {
     apiKey: given('SEAM_API_KEY') ?? MOCK_API_KEY,
     personalAccessToken: token ?? MOCK_PERSONAL_ACCESS_TOKEN,
     workspaceId: workspaceId ?? MOCK_WORKSPACE_ID,
+    clientSessionToken: given('SEAM_CLIENT_SESSION_TOKEN') ?? MOCK_CLIENT_SESSION_TOKEN,
+    consoleSessionToken: given('SEAM_CONSOLE_SESSION_TOKEN') ?? MOCK_CONSOLE_SESSION_TOKEN,
   }
 }
 

@@ -3,11 +3,13 @@
 import type { AuthVariant } from '../../contracts/auth.ts'
 
 export type AuthSecrets = {
-  /** What ordinary requests use. */
+  /** What ordinary requests use, where the operation takes it. */
   primary: 'api_key' | 'personal_access_token'
   apiKey?: string
   personalAccessToken?: string
   workspaceId?: string
+  clientSessionToken?: string
+  consoleSessionToken?: string
 }
 
 export type ResolvedAuth = {
@@ -34,32 +36,53 @@ export function resolveAuth(
       return { headers: { authorization }, printable: { authorization } }
     }
     case 'api_key':
-      if (secrets.apiKey === undefined) return undefined
-      return {
-        headers: { authorization: `Bearer ${secrets.apiKey}` },
-        printable: { authorization: `Bearer ${REDACTED}` },
-        secretVariable: 'SEAM_API_KEY',
-      }
+      return bearer(secrets.apiKey, 'SEAM_API_KEY')
     case 'personal_access_token': {
-      if (secrets.personalAccessToken === undefined || secrets.workspaceId === undefined) return undefined
-      const workspace =
-        variant?.use === 'personal_access_token' && !variant.workspace
-          ? {}
-          : { 'seam-workspace': secrets.workspaceId }
-      return {
-        headers: { authorization: `Bearer ${secrets.personalAccessToken}`, ...workspace },
-        printable: { authorization: `Bearer ${REDACTED}`, ...workspace },
-        secretVariable: 'SEAM_PERSONAL_ACCESS_TOKEN',
-      }
+      const withWorkspace = variant?.use !== 'personal_access_token' || variant.workspace
+      return bearer(
+        secrets.personalAccessToken,
+        'SEAM_PERSONAL_ACCESS_TOKEN',
+        withWorkspace ? secrets.workspaceId : undefined,
+        withWorkspace,
+      )
     }
+    case 'client_session_token':
+      return bearer(secrets.clientSessionToken, 'SEAM_CLIENT_SESSION_TOKEN')
+    case 'console_session': {
+      const withWorkspace = variant?.use === 'console_session' && variant.workspace
+      return bearer(
+        secrets.consoleSessionToken,
+        'SEAM_CONSOLE_SESSION_TOKEN',
+        secrets.workspaceId,
+        withWorkspace,
+      )
+    }
+  }
+}
+
+function bearer(
+  token: string | undefined,
+  variable: string,
+  workspaceId?: string,
+  withWorkspace = false,
+): ResolvedAuth | undefined {
+  if (token === undefined || (withWorkspace && workspaceId === undefined)) return undefined
+  const workspace = withWorkspace ? { 'seam-workspace': workspaceId as string } : {}
+  return {
+    headers: { authorization: `Bearer ${token}`, ...workspace },
+    printable: { authorization: `Bearer ${REDACTED}`, ...workspace },
+    secretVariable: variable,
   }
 }
 
 /** The secret values a run holds (the workspace id is not one). */
 export function secretValues(secrets: AuthSecrets): string[] {
-  return [secrets.apiKey, secrets.personalAccessToken].filter(
-    (value): value is string => value !== undefined && value !== '',
-  )
+  return [
+    secrets.apiKey,
+    secrets.personalAccessToken,
+    secrets.clientSessionToken,
+    secrets.consoleSessionToken,
+  ].filter((value): value is string => value !== undefined && value !== '')
 }
 
 /** Replaces every occurrence of a secret value in `text` by the marker. */

@@ -4,18 +4,14 @@ import type { Operation } from '../../contracts/operations.ts'
 import { PLANS } from '../../suites/scenarios/index.ts'
 import type { PlanFor, PlanOptions } from '../../suites/scenarios/types.ts'
 import { createClient } from '../../suites/support/client.ts'
-import { MOCK_API_KEY, MOCK_PERSONAL_ACCESS_TOKEN, MOCK_WORKSPACE_ID } from '../../suites/support/config.ts'
+import { randomSeed, resolveConfig } from '../../suites/support/config.ts'
 import { type Finding, runEngine } from '../../suites/support/engine.ts'
 import { validators } from './model.ts'
 
 export const ALL_PLANS = Object.values(PLANS)
 
-export const MOCK_SECRETS: PlanOptions['auth'] = {
-  primary: 'api_key',
-  apiKey: MOCK_API_KEY,
-  personalAccessToken: MOCK_PERSONAL_ACCESS_TOKEN,
-  workspaceId: MOCK_WORKSPACE_ID,
-}
+/** The credentials of a mock-mode run with no SEAM_* variables set. */
+export const MOCK_SECRETS: PlanOptions['auth'] = resolveConfig({}, randomSeed).auth
 
 export async function conformanceFindings(
   endpoint: string,
