@@ -107,7 +107,8 @@ function toOperation(
   }
 }
 
-// A query string carries text: no nulls, no nested objects, and lists short enough for a URL.
+// A query string carries text: no nulls, no nested objects, no empty values or lists (they read as
+// absent), and lists short enough for a URL.
 const QUERY_MAX_ITEMS = 10
 
 function queryObjectSchema(parameters: Parameter[]): JsonSchema {
@@ -133,10 +134,13 @@ function querySafe(schema: JsonSchema): JsonSchema | undefined {
   const out: JsonSchema = { ...schema }
   if (types !== undefined) out.type = types.length === 1 ? (types[0] as string) : types
   if (out.enum !== undefined) out.enum = out.enum.filter((value) => value !== null)
+  // `?name=` reads as absent to many servers: a sent value is never empty.
+  if (types?.includes('string') === true) out.minLength = Math.max(1, schema.minLength ?? 0)
   if (types?.includes('array') === true) {
     const items = querySafe(schema.items ?? {})
     if (items === undefined) return undefined
     out.items = items
+    out.minItems = Math.max(1, schema.minItems ?? 0)
     out.maxItems = Math.min(schema.maxItems ?? QUERY_MAX_ITEMS, QUERY_MAX_ITEMS)
   }
   return out

@@ -12,6 +12,7 @@ import { fnv1a } from '../contracts/hash.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
 import type { Payload } from '../contracts/request.ts'
 import { loadSpec, type Spec } from '../contracts/spec.ts'
+import { createValidators } from '../contracts/validators.ts'
 import { prismEngineFor } from './prism-engine.ts'
 import {
   type AcceptedCredentials,
@@ -59,6 +60,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const spec = options.spec ?? (await loadSpec())
   const engine = await prismEngineFor(spec.document)
   const operations = new Map(buildOperations(spec).map((operation) => [operation.id, operation]))
+  const validators = createValidators(spec)
 
   const seamRules = (options.rules ?? 'seam') === 'seam'
   const reject = (rejection: Rejection, extra: Record<string, unknown> = {}): MockResponse =>
@@ -93,6 +95,20 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (verdict.status >= 300) {
       const message = verdict.findings.map((finding) => finding.message).join('; ') || 'Invalid input'
       return reject(invalidInput(message), { validation_errors: validationErrors(verdict.findings) })
+    }
+    if (seamRules && operation.input.in === 'body') {
+      // Prism lets some schema violations through (e.g. null for an optional property, a body
+      // matching two oneOf branches): the contract mock holds bodies to the schema itself.
+      const errors = validators.request(operation)(request.body)
+      if (errors.length > 0) {
+        const findings = errors.map((error) => ({
+          path: ['body', ...error.path.split('/').slice(1)],
+          message: `${error.path} ${error.message}`,
+        }))
+        return reject(invalidInput(findings.map((f) => f.message).join('; ')), {
+          validation_errors: validationErrors(findings),
+        })
+      }
     }
     if (seamRules) {
       const parameters = (operation.input.in === 'query' ? request.query : request.body) as Payload

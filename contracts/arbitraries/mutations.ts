@@ -132,7 +132,15 @@ function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], loc
     if (wrong !== undefined)
       add(`wrong type (${typeof wrong} instead of ${types.join(' or ')})`, wrong, 'type')
   }
-  if (typeof value === 'string') mutations.push(...stringMutations(inner, path, add))
+  if (typeof value === 'string') {
+    // An empty value in a query string reads as "absent", not as a too-short string.
+    const addString =
+      location === 'query'
+        ? (label: string, replacement: unknown, keyword: string) =>
+            replacement !== '' && add(label, replacement, keyword)
+        : add
+    mutations.push(...stringMutations(inner, path, addString))
+  }
   if (typeof value === 'number') numberMutations(inner, location, add)
   if (typeof value === 'boolean' && location === 'query') add('not a boolean', 'maybe', 'type')
   if (Array.isArray(value) && location === 'body') {
@@ -158,7 +166,7 @@ function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], loc
 function stringMutations(
   schema: JsonSchema,
   path: Segment[],
-  add: (label: string, value: unknown, keyword: string) => void,
+  add: (label: string, value: unknown, keyword: string) => unknown,
 ): Mutation[] {
   if (schema.enum !== undefined) {
     add(
