@@ -127,7 +127,8 @@ function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], loc
     mutations.push({ label: `${describePath(path)}: ${label}`, path, replacement, keyword, at: path })
 
   if (location === 'body') {
-    if (!nullable && !types.includes('null')) add('null where not nullable', null, 'type')
+    // A schema that names no type takes null and anything else: nothing to break there.
+    if (types.length > 0 && !nullable && !types.includes('null')) add('null where not nullable', null, 'type')
     const wrong = wrongTypeValue(types)
     if (wrong !== undefined)
       add(`wrong type (${typeof wrong} instead of ${types.join(' or ')})`, wrong, 'type')
@@ -157,7 +158,7 @@ function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], loc
     }
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && location === 'body') {
-    add('array where object expected', [], 'type')
+    if (types.includes('object') && !types.includes('array')) add('array where object expected', [], 'type')
     mutations.push(...objectMutations(inner, value as Record<string, unknown>, path, location))
   }
   return mutations
@@ -226,6 +227,8 @@ function oneOfMutations(schema: JsonSchema, value: Record<string, unknown>, path
     // The other branch's own values, generated once from a fixed seed: a constant per case.
     const [sample] = fc.sample(schemaArbitrary(other), { seed: 1, numRuns: 1 }) as Record<string, unknown>[]
     const both = { ...value, ...Object.fromEntries(otherKeys.map((key) => [key, sample?.[key]])) }
+    // Only where the merged value still fits both branches: else it is just valid for the other.
+    if (!mightMatch(chosen, both) || !mightMatch(other, both)) continue
     mutations.push({
       label: `oneOf: both ${chosenKeys.join(', ')} and ${otherKeys.join(', ')}`,
       path,
