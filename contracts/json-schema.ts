@@ -83,6 +83,9 @@ function normalizeChildren(node: JsonSchema): JsonSchema {
   return out
 }
 
+/** A generator hint on query-string schemas: values must not be blank. Ajv ignores it. */
+export const NON_BLANK = 'x-non-blank'
+
 /** The JSON types a schema admits, or undefined when it does not say. */
 export function schemaTypes(schema: JsonSchema): string[] | undefined {
   if (schema.type === undefined) return undefined

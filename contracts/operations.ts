@@ -2,7 +2,7 @@
 // a check or a report needs to know about it.
 import type { OpenAPIV3 } from 'openapi-types'
 
-import { type JsonSchema, schemaTypes } from './json-schema.ts'
+import { type JsonSchema, NON_BLANK, schemaTypes } from './json-schema.ts'
 import { HTTP_METHODS, type Spec } from './spec.ts'
 
 export type HttpMethod = (typeof HTTP_METHODS)[number]
@@ -132,10 +132,20 @@ function querySafe(schema: JsonSchema): JsonSchema | undefined {
   if (types?.includes('object') === true || (types === undefined && schema.properties !== undefined))
     return undefined
   const out: JsonSchema = { ...schema }
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const branches = schema[key]?.map(querySafe)
+    if (branches?.includes(undefined) === true) return undefined
+    if (branches !== undefined) out[key] = branches as JsonSchema[]
+  }
   if (types !== undefined) out.type = types.length === 1 ? (types[0] as string) : types
   if (out.enum !== undefined) out.enum = out.enum.filter((value) => value !== null)
   // `?name=` reads as absent to many servers: a sent value is never empty.
-  if (types?.includes('string') === true) out.minLength = Math.max(1, schema.minLength ?? 0)
+  if (types?.includes('string') === true) {
+    out.minLength = Math.max(1, schema.minLength ?? 0)
+    // Not a constraint of the spec (validators ignore it): blank values read as absent, so the
+    // generator leaves them out of query strings.
+    out[NON_BLANK] = true
+  }
   if (types?.includes('array') === true) {
     const items = querySafe(schema.items ?? {})
     if (items === undefined) return undefined

@@ -1,7 +1,7 @@
 // String arbitraries for the JSON Schema string keywords: format, pattern and length.
 import fc from 'fast-check'
 
-import type { JsonSchema } from '../json-schema.ts'
+import { type JsonSchema, NON_BLANK } from '../json-schema.ts'
 import { yieldsSome } from './probe.ts'
 
 // Mostly printable ASCII, sometimes any code point: Ajv counts lengths in code points, and the
@@ -68,7 +68,10 @@ export function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
       : schema.pattern !== undefined
         ? patternArbitrary(schema.pattern, minLength, maxLength)
         : undefined
-  if (constrained === undefined) return freeText(minLength, maxLength)
+  if (constrained === undefined) {
+    const text = freeText(minLength, maxLength)
+    return schema[NON_BLANK] === true ? text.filter((s) => /^[\x21-\x7e]/.test(s)) : text
+  }
   if (minLength === 0 && maxLength === undefined) return constrained
   if (!yieldsSome(constrained, fits)) {
     throw new Error(
