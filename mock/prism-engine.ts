@@ -2,7 +2,7 @@
 // far cheaper than Prism's router searching hundreds of operations for every request.
 import { createLogger } from '@stoplight/prism-core'
 import { createInstance, getHttpOperationsFromSpec, type IHttpRequest } from '@stoplight/prism-http'
-import type { IHttpOperation } from '@stoplight/types'
+import { DiagnosticSeverity, type IHttpOperation } from '@stoplight/types'
 
 import { memoizeByObject } from '../contracts/memo.ts'
 
@@ -20,6 +20,8 @@ export type PrismEngine = {
 // Prism's own reading of a spec takes seconds: mocks started on the same document share it.
 export const prismEngineFor = memoizeByObject(createPrismEngine)
 
+const NO_ANSWER = { statusCode: 200, headers: {} }
+
 async function createPrismEngine(document: object): Promise<PrismEngine> {
   const operations = await getHttpOperationsFromSpec(structuredClone(document))
   const table = new Map(operations.map((operation) => [`${operation.method} ${operation.path}`, operation]))
@@ -33,20 +35,23 @@ async function createPrismEngine(document: object): Promise<PrismEngine> {
       upstreamProxy: undefined,
       isProxy: false,
     },
-    { logger: createLogger('seam-mock', { level: 'silent' }) },
+    // Prism judges; it does not answer. Its own mocker would sample an example body (a good part of
+    // its time) that the contract mock throws away, so it is replaced by an empty answer.
+    {
+      logger: createLogger('seam-mock', { level: 'silent' }),
+      mock: () => () => ({ _tag: 'Right', right: NO_ANSWER }),
+    },
   )
   return {
     route: (method, path) => table.get(`${method.toLowerCase()} ${path}`),
     async judge(operation, request) {
       const result = await prism.request(request, [operation])()
       if (result._tag === 'Left') throw result.left
-      const { output, validations } = result.right
+      const findings = result.right.validations.input
+      const errors = findings.filter((finding) => finding.severity === DiagnosticSeverity.Error)
       return {
-        status: output.statusCode,
-        findings: validations.input.map((finding) => ({
-          path: finding.path ?? [],
-          message: finding.message,
-        })),
+        status: errors.some((finding) => finding.code === 401) ? 401 : errors.length > 0 ? 400 : 200,
+        findings: errors.map((finding) => ({ path: finding.path ?? [], message: finding.message })),
       }
     },
   }

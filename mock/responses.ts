@@ -17,6 +17,16 @@ const bodyPool = memoizeByObject((operation: Operation) => {
     : fc.sample(schemaArbitrary(schema), { seed: fnv1a(operation.id), numRuns: POOL_SIZE })
 })
 
+/** The same, serialised once per pooled body: large list answers are not stringified per request. */
+const serialisedPool = memoizeByObject((operation: Operation) =>
+  bodyPool(operation).map((body) => JSON.stringify({ ...(body as object), ok: true })),
+)
+
+export function successBodyText(operation: Operation, requestHash: number): string {
+  const pool = serialisedPool(operation)
+  return pool[Math.abs(requestHash) % pool.length] as string
+}
+
 export function successBody(operation: Operation, requestHash: number): unknown {
   const pool = bodyPool(operation)
   const body = pool[Math.abs(requestHash) % pool.length] as Record<string, unknown>

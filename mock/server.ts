@@ -21,7 +21,7 @@ import {
   proseRejection,
   type Rejection,
 } from './seam-rules.ts'
-import { errorEnvelope, successBody, validationErrors } from './responses.ts'
+import { errorEnvelope, successBodyText, validationErrors } from './responses.ts'
 
 export type MockRequest = {
   method: string
@@ -116,7 +116,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       if (rejection !== undefined) return reject(rejection, { validation_errors: {} })
     }
     const requestHash = fnv1a(`${request.path}?${JSON.stringify(request.query)}${rawBody}`)
-    return json(200, successBody(operation, requestHash))
+    return { status: 200, headers: JSON_HEADERS, body: successBodyText(operation, requestHash) }
   }
 
   const stats: MockStats = { requests: 0, busyMs: 0 }
@@ -191,12 +191,10 @@ function send(res: ServerResponse, response: MockResponse): void {
   res.end(response.body)
 }
 
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' }
+
 function json(status: number, body: unknown): MockResponse {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify(body),
-  }
+  return { status, headers: JSON_HEADERS, body: JSON.stringify(body) }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
