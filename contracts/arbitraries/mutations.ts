@@ -140,7 +140,7 @@ function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], loc
         ? (label: string, replacement: unknown, keyword: string) =>
             replacement !== '' && add(label, replacement, keyword)
         : add
-    mutations.push(...stringMutations(inner, path, addString))
+    stringMutations(inner, addString)
   }
   if (typeof value === 'number') numberMutations(inner, location, add)
   if (typeof value === 'boolean' && location === 'query') add('not a boolean', 'maybe', 'type')
@@ -166,16 +166,15 @@ function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], loc
 
 function stringMutations(
   schema: JsonSchema,
-  path: Segment[],
   add: (label: string, value: unknown, keyword: string) => unknown,
-): Mutation[] {
+): void {
   if (schema.enum !== undefined) {
     add(
       'not in enum',
       `${String(schema.enum.find((v) => typeof v === 'string') ?? 'value')}_not_in_enum`,
       'enum',
     )
-    return []
+    return
   }
   const bad = schema.format === undefined ? undefined : BAD_FORMATS[schema.format]
   if (bad !== undefined && !formatAccepts(schema.format as string, bad))
@@ -193,7 +192,6 @@ function stringMutations(
     const miss = ['x', '-', ' ', '!', ''].find((candidate) => !pattern.test(candidate))
     if (miss !== undefined) add('does not match pattern', miss, 'pattern')
   }
-  return []
 }
 
 function numberMutations(

@@ -8,21 +8,15 @@ import { ContractFailure } from './contract-failure.ts'
 import { formatFailure } from './failure-report.ts'
 import { createPipeline } from './exchange-cache.ts'
 import { checkScenario, PROPERTY_BUDGET_MS, scenarioPasses, scenarioRequests, type Send } from './property.ts'
+import './meta.ts'
 import './provided.ts'
-
-export type ConformanceMeta = { suite: string; operation: string; check: string; scenario: string }
-
-declare module 'vitest' {
-  interface TaskMeta {
-    conformance?: ConformanceMeta
-  }
-}
 
 export async function defineConformanceSuite(suite: string, planFor: PlanFor): Promise<void> {
   const { config, operations, validators, client } = await conformanceContext()
   afterAll(() => client.close())
-  // A property stops at its budget; the last request may still wait for its own timeout.
-  const testTimeout = PROPERTY_BUDGET_MS + 2 * config.timeoutMs + 10_000
+  // A test runs at most two properties (the scenario's one pass, then its own), each stopped at
+  // its budget; the last request of each may still wait for its own timeout.
+  const testTimeout = 2 * (PROPERTY_BUDGET_MS + config.timeoutMs) + 10_000
 
   const plans = operations.map((operation) => planFor(operation, { rules: config.rules, auth: config.auth }))
   const pipeline = createPipeline(

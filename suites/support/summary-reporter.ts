@@ -7,7 +7,7 @@ import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vi
 
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import { ALL_CHECKS } from '../checks/index.ts'
-import './define-suite.ts'
+import type {} from './meta.ts'
 import './provided.ts'
 
 type State = 'passed' | 'failed' | 'skipped'
