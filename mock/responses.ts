@@ -17,7 +17,7 @@ const bodyPool = memoizeByObject((operation: Operation) => {
     : fc.sample(schemaArbitrary(schema), { seed: fnv1a(operation.id), numRuns: POOL_SIZE })
 })
 
-/** The same, serialised once per pooled body: large list answers are not stringified per request. */
+/** Each pooled body with `ok: true`, serialised once: large list answers are not stringified per request. */
 const serialisedPool = memoizeByObject((operation: Operation) =>
   bodyPool(operation).map((body) => JSON.stringify({ ...(body as object), ok: true })),
 )
@@ -25,12 +25,6 @@ const serialisedPool = memoizeByObject((operation: Operation) =>
 export function successBodyText(operation: Operation, requestHash: number): string {
   const pool = serialisedPool(operation)
   return pool[Math.abs(requestHash) % pool.length] as string
-}
-
-export function successBody(operation: Operation, requestHash: number): unknown {
-  const pool = bodyPool(operation)
-  const body = pool[Math.abs(requestHash) % pool.length] as Record<string, unknown>
-  return { ...body, ok: true }
 }
 
 export function errorEnvelope(type: string, message: string, extra: Record<string, unknown> = {}): unknown {

@@ -70,10 +70,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   const judge = async (
     operation: Operation,
+    prismOperation: IHttpOperation,
     request: MockRequest,
     rawBody: string,
   ): Promise<MockResponse> => {
-    const prismOperation = engine.route(request.method, request.path) as IHttpOperation
     if (seamRules) {
       const rejection = authRejection(operation, request, options.accepted)
       if (rejection !== undefined) return reject(rejection)
@@ -131,16 +131,18 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   }
   const answerFor = async (request: MockRequest, rawBody: string): Promise<MockResponse> => {
     const operation = operations.get(`${request.method} ${request.path}`)
-    if (operation === undefined || engine.route(request.method, request.path) === undefined) {
+    const prismOperation = engine.route(request.method, request.path)
+    if (operation === undefined || prismOperation === undefined) {
       return json(404, errorEnvelope('not_found', `No ${request.method} operation at ${request.path}`))
     }
-    const response = await judge(operation, request, rawBody)
+    const response = await judge(operation, prismOperation, request, rawBody)
     return options.fault === undefined ? response : options.fault({ operation, request, response })
   }
 
   const server = createServer((req, res) => {
     handle(req, res, answer).catch((error: unknown) => {
-      send(res, json(500, errorEnvelope('internal_server_error', `mock failure: ${String(error)}`)))
+      if (res.headersSent) res.destroy()
+      else send(res, json(500, errorEnvelope('internal_server_error', `mock failure: ${String(error)}`)))
     })
   })
   server.keepAliveTimeout = 30_000

@@ -17,7 +17,7 @@ async function main(): Promise<number> {
     }))
   } catch (error) {
     throw new UsageError(
-      `${(error as Error).message} (usage: npm run mock -- [--port 4010] [--host 127.0.0.1])`,
+      `${(error as Error).message} (usage: npm run mock -- [--port 4010] [--host 127.0.0.1] [--rules seam|prism])`,
     )
   }
   const port = Number(values.port)

@@ -59,7 +59,7 @@ export function createClient(options: ClientOptions): Client {
           wire,
           response: {
             status: response.statusCode,
-            headers: flatHeaders(response.headers),
+            headers: scrubbedHeaders(flatHeaders(response.headers), secrets),
             text,
             ...parseJson(text),
             durationMs: performance.now() - started,
@@ -110,4 +110,10 @@ function describeTransportError(error: unknown): string {
   const code = (error as { code?: string }).code
   if (code === 'ECONNREFUSED') return 'connection refused'
   return `transport error: ${error instanceof Error ? error.message : String(error)}${code === undefined ? '' : ` (${code})`}`
+}
+
+function scrubbedHeaders(headers: Record<string, string>, secrets: string[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, scrubSecrets(value, secrets)]),
+  )
 }

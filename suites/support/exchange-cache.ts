@@ -52,7 +52,10 @@ export function createPipeline(stages: PipelineStage[], send: Send, concurrency:
     const stage = stages[index]
     if (stage === undefined || caches.has(index)) return
     const cache = createExchangeCache(send)
-    caches.set(index, { cache, ready: cache.prefetch(stage.requests(), concurrency) })
+    // Deferred, so a stage that fails to generate fails when it is entered, not a stage before it.
+    const ready = Promise.resolve().then(() => cache.prefetch(stage.requests(), concurrency))
+    ready.catch(() => {}) // surfaced by `enter`; a stage never entered must not leave it unhandled
+    caches.set(index, { cache, ready })
   }
   return {
     /** The cache of stage `index`, once its requests are answered; the next stages start now. */
