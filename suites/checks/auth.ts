@@ -1,23 +1,24 @@
 // The authentication rules: what the contract expects for a request's credentials (see
 // contracts/auth.ts), held against what the server answered.
-import { expectedAuthVerdict } from '../../contracts/auth.ts'
+import { type AuthVariant, type AuthVerdict, expectedAuthVerdict } from '../../contracts/auth.ts'
+import type { GeneratedRequest } from '../../contracts/request.ts'
 import { isPlainObject, isSuccess } from './json.ts'
-import type { Check } from './types.ts'
+import type { Check, CheckContext } from './types.ts'
+
+/** What the contract expects for the request's credentials; undefined for a request without a variant. */
+function expected({ operation }: CheckContext, request: GeneratedRequest): AuthVerdict | undefined {
+  return request.auth === undefined ? undefined : expectedAuthVerdict(operation.security, request.auth)
+}
 
 export const authRequired = {
   name: 'auth_required',
   description: 'Missing, malformed or wrong-kind credentials get 401.',
   appliesTo: () => true,
-  run: ({ operation }, { request, response }) => {
-    if (request.auth === undefined) return []
-    const expected = expectedAuthVerdict(operation.security, request.auth)
-    if (expected.ok || expected.status !== 401 || response.status === 401) return []
-    return [
-      {
-        check: 'auth_required',
-        message: `${describeAuth(request.auth)}: answered ${response.status}, expected 401`,
-      },
-    ]
+  run: (context, { request, response }) => {
+    const verdict = expected(context, request)
+    if (verdict === undefined || verdict.ok || verdict.status !== 401 || response.status === 401) return []
+    const message = `${describeAuth(request.auth)}: answered ${response.status}, expected 401`
+    return [{ check: 'auth_required', message }]
   },
 } satisfies Check
 
@@ -25,25 +26,17 @@ export const workspaceHeaderRequired = {
   name: 'workspace_header_required',
   description: 'A personal access token without seam-workspace gets 400 missing_workspace_id.',
   appliesTo: () => true,
-  run: ({ operation }, { request, response }) => {
-    if (request.auth === undefined) return []
-    const expected = expectedAuthVerdict(operation.security, request.auth)
-    if (expected.ok || expected.status !== 400) return []
+  run: (context, { request, response }) => {
+    const verdict = expected(context, request)
+    if (verdict === undefined || verdict.ok || verdict.status !== 400) return []
     const type =
       isPlainObject(response.json) && isPlainObject(response.json.error)
         ? response.json.error.type
         : undefined
     if (response.status === 400 && type === 'missing_workspace_id') return []
-    return [
-      {
-        check: 'workspace_header_required',
-        message:
-          `${describeAuth(request.auth)}: answered ${response.status} ${JSON.stringify(type) ?? ''}, expected 400 "missing_workspace_id"`.replace(
-            '  ',
-            ' ',
-          ),
-      },
-    ]
+    const answered = type === undefined ? `${response.status}` : `${response.status} ${JSON.stringify(type)}`
+    const message = `${describeAuth(request.auth)}: answered ${answered}, expected 400 "missing_workspace_id"`
+    return [{ check: 'workspace_header_required', message }]
   },
 } satisfies Check
 
@@ -51,20 +44,17 @@ export const authAccepted = {
   name: 'auth_accepted',
   description: 'Valid credentials of a kind the operation allows get 2xx.',
   appliesTo: () => true,
-  run: ({ operation }, { request, response }) => {
-    if (request.auth === undefined || !expectedAuthVerdict(operation.security, request.auth).ok) return []
-    if (isSuccess(response.status)) return []
-    return [
-      {
-        check: 'auth_accepted',
-        message: `${describeAuth(request.auth)}: answered ${response.status}, expected 2xx`,
-      },
-    ]
+  run: (context, { request, response }) => {
+    if (expected(context, request)?.ok !== true || isSuccess(response.status)) return []
+    const message = `${describeAuth(request.auth)}: answered ${response.status}, expected 2xx`
+    return [{ check: 'auth_accepted', message }]
   },
 } satisfies Check
 
-function describeAuth(auth: NonNullable<Parameters<typeof expectedAuthVerdict>[1]>): string {
-  switch (auth.use) {
+function describeAuth(auth: AuthVariant | undefined): string {
+  switch (auth?.use) {
+    case undefined:
+      return "the run's credential"
     case 'none':
       return 'no Authorization header'
     case 'header':

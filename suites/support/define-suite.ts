@@ -7,7 +7,13 @@ import { conformanceContext } from './context.ts'
 import { ContractFailure } from './contract-failure.ts'
 import { formatFailure } from './failure-report.ts'
 import { createPipeline } from './exchange-cache.ts'
-import { checkScenario, PROPERTY_BUDGET_MS, scenarioPasses, scenarioRequests, type Send } from './property.ts'
+import {
+  checkScenario,
+  PROPERTY_BUDGET_MS,
+  operationRequests,
+  scenarioPasses,
+  type Send,
+} from './property.ts'
 import './meta.ts'
 import './provided.ts'
 
@@ -22,9 +28,7 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
   const pipeline = createPipeline(
     operations.map((operation, index) => ({
       requests: () =>
-        (plans[index] as Plan).scenarios.flatMap((scenario) =>
-          scenarioRequests(config.seed, config.runs, operation, scenario),
-        ),
+        operationRequests(config.seed, config.runs, operation, (plans[index] as Plan).scenarios),
     })),
     (request) => client.send(request),
     config.concurrency,

@@ -4,7 +4,7 @@ import type { Operation } from '../../contracts/operations.ts'
 import type { Validators } from '../../contracts/validators.ts'
 import type { PlanFor, PlanOptions } from '../scenarios/types.ts'
 import { createPipeline } from './exchange-cache.ts'
-import { type CheckOutcome, checkScenario, scenarioPasses, scenarioRequests, type Send } from './property.ts'
+import { type CheckOutcome, checkScenario, operationRequests, scenarioPasses, type Send } from './property.ts'
 
 export type Finding = { operation: string; scenario: string; check: string; outcome: CheckOutcome }
 
@@ -49,8 +49,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
   }
   const stages = operations.map((operation) => {
     const scenarios = plans.flatMap((plan) => plan(operation, planOptions).scenarios)
-    const requests = () =>
-      scenarios.flatMap((scenario) => scenarioRequests(runSeed, runs, operation, scenario))
+    const requests = () => operationRequests(runSeed, runs, operation, scenarios)
     return { operation, scenarios, requests }
   })
   const pipeline = createPipeline(
@@ -59,7 +58,10 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     concurrency,
   )
   for (const [index, { operation, scenarios }] of stages.entries()) {
+    // Entering may generate the next stages' requests: that time is generation's, not transport's.
+    const generatedBefore = run.timings.generationMs
     const cache = await time('transportMs', () => pipeline.enter(index))
+    run.timings.transportMs -= run.timings.generationMs - generatedBefore
     for (const scenario of scenarios) {
       const common = { operation, scenario, validators, send: cache.send, runSeed, runs }
       const allPass = await time('checksMs', () => scenarioPasses(common))

@@ -172,3 +172,13 @@ export function scenarioRequests(
 ): GeneratedRequest[] {
   return fc.sample(scenario.requests, { seed: scenarioSeed(runSeed, operation, scenario), numRuns: runs })
 }
+
+/** Every scenario's prefetched requests for an operation: what its pipeline stage sends. */
+export function operationRequests(
+  runSeed: number,
+  runs: number,
+  operation: Operation,
+  scenarios: Scenario[],
+) {
+  return scenarios.flatMap((scenario) => scenarioRequests(runSeed, runs, operation, scenario))
+}
