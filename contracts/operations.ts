@@ -37,6 +37,8 @@ export type Operation = {
   queryParameters: Parameter[]
   requestBody?: { required: boolean; schema: JsonSchema; pointer: string }
   input: Input
+  /** Query parameters a body operation takes as well (rare: e.g. inbound webhooks). */
+  queryBesideBody?: JsonSchema
   /** Keyed by status code as the spec writes it (`200`, `400`, `default` …). */
   responses: Record<string, DocumentedResponse>
   /** Alternatives: the request must satisfy every scheme of at least one entry. */
@@ -97,6 +99,9 @@ function toOperation(
             pointer: bodyPointer,
           },
         }),
+    ...(bodySchema !== undefined && queryParameters.length > 0
+      ? { queryBesideBody: queryObjectSchema(queryParameters) }
+      : {}),
     input:
       bodySchema === undefined
         ? { in: 'query', schema: queryObjectSchema(queryParameters) }

@@ -23,7 +23,7 @@ export const prismEngineFor = memoizeByObject(createPrismEngine)
 const NO_ANSWER = { statusCode: 200, headers: {} }
 
 async function createPrismEngine(document: object): Promise<PrismEngine> {
-  const operations = await getHttpOperationsFromSpec(structuredClone(document))
+  const operations = (await getHttpOperationsFromSpec(structuredClone(document))).map(withExplodeDefault)
   const table = new Map(operations.map((operation) => [`${operation.method} ${operation.path}`, operation]))
   const prism = createInstance(
     {
@@ -55,4 +55,17 @@ async function createPrismEngine(document: object): Promise<PrismEngine> {
       }
     },
   }
+}
+
+/**
+ * OpenAPI 3.0: a form-style parameter explodes unless it says otherwise (`a=1&a=2`). Prism reads an
+ * unset `explode` as false and keeps only the last of repeated keys, so the default is made explicit.
+ */
+function withExplodeDefault(operation: IHttpOperation): IHttpOperation {
+  const query = operation.request?.query?.map((parameter) =>
+    parameter.explode === undefined && (parameter.style ?? 'form') === 'form'
+      ? { ...parameter, explode: true }
+      : parameter,
+  )
+  return query === undefined ? operation : { ...operation, request: { ...operation.request, query } }
 }

@@ -3,6 +3,7 @@
 // body itself (not JSON, not an object, not application/json).
 import fc from 'fast-check'
 
+import { type JsonSchema, schemaTypes } from '../json-schema.ts'
 import type { Operation } from '../operations.ts'
 import type { GeneratedRequest, InvalidIntent, Payload } from '../request.ts'
 import { memoizeByObject } from '../memo.ts'
@@ -47,7 +48,7 @@ function build(operation: Operation): fc.Arbitrary<GeneratedRequest> | undefined
   const candidates = [
     { weight: 6, arbitrary: schemaBroken },
     ...prose.map((arbitrary) => ({ weight: 2, arbitrary })),
-    ...(inBody ? [{ weight: 1, arbitrary: bodyBroken(valid) }] : []),
+    ...(inBody ? [{ weight: 1, arbitrary: bodyBroken(valid, schema) }] : []),
   ].filter(({ arbitrary }) => canYield(arbitrary))
   if (candidates.length === 0) return undefined
   return fc.oneof(...candidates).filter((request): request is GeneratedRequest => request !== undefined)
@@ -59,24 +60,39 @@ function canYield(arbitrary: fc.Arbitrary<GeneratedRequest | undefined>): boolea
   return yieldsSome(arbitrary, (request) => request !== undefined)
 }
 
-const BODY_BREAKAGE: { label: string; change: (request: GeneratedRequest) => GeneratedRequest }[] = [
+// Each breaks the body whatever its schema, except `notObject`: those only where an object is due.
+const BODY_BREAKAGE: {
+  label: string
+  notObject?: true
+  change: (request: GeneratedRequest) => GeneratedRequest
+}[] = [
   {
     label: 'body: not JSON',
     change: ({ body: _body, ...request }) => ({ ...request, rawBody: '{"not json' }),
   },
   {
     label: 'body: a JSON array instead of an object',
+    notObject: true,
     change: (request) => ({ ...request, body: [request.body] }),
   },
-  { label: 'body: a JSON string instead of an object', change: (request) => ({ ...request, body: 'text' }) },
+  {
+    label: 'body: a JSON string instead of an object',
+    notObject: true,
+    change: (request) => ({ ...request, body: 'text' }),
+  },
   {
     label: 'body: content-type text/plain',
     change: (request) => ({ ...request, contentType: 'text/plain' }),
   },
 ]
 
-function bodyBroken(valid: fc.Arbitrary<GeneratedRequest>): fc.Arbitrary<GeneratedRequest> {
+function bodyBroken(
+  valid: fc.Arbitrary<GeneratedRequest>,
+  schema: JsonSchema,
+): fc.Arbitrary<GeneratedRequest> {
+  const objectDue = schemaTypes(schema)?.every((type) => type === 'object') === true
+  const breakage = BODY_BREAKAGE.filter((b) => objectDue || b.notObject !== true)
   return fc
-    .tuple(valid, fc.constantFrom(...BODY_BREAKAGE))
+    .tuple(valid, fc.constantFrom(...breakage))
     .map(([request, { label, change }]) => ({ ...change(request), invalid: { breaks: 'body', label } }))
 }

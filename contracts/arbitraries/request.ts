@@ -17,7 +17,10 @@ function build(operation: Operation): fc.Arbitrary<GeneratedRequest> {
   const refine = rulesFor(operation.path)?.valid
   const generated = schemaArbitrary(schema) as fc.Arbitrary<Payload>
   const parameters = refine === undefined ? generated : refine(generated, schema)
-  return parameters.map((payload) =>
-    inBody ? { ...base, query: {}, body: payload } : { ...base, query: payload },
-  )
+  if (!inBody) return parameters.map((payload) => ({ ...base, query: payload }))
+  const query =
+    operation.queryBesideBody === undefined
+      ? fc.constant({})
+      : (schemaArbitrary(operation.queryBesideBody) as fc.Arbitrary<Payload>)
+  return fc.tuple(parameters, query).map(([body, query]) => ({ ...base, query, body }))
 }

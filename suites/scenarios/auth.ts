@@ -59,7 +59,11 @@ export const authPlan: PlanFor = (operation, options) => {
 
 function add(plan: Plan, operation: Operation, name: string, variants: AuthVariant[], checks: Check[]): void {
   if (variants.length === 0) {
-    const reason = `no ${name} apply to this operation's security (${operation.security.map((a) => a.join('+')).join(', ')}) with the run's credentials`
+    const security = operation.security.map((alternative) => alternative.join('+')).join(', ')
+    const reason =
+      security === ''
+        ? 'the operation is public (no security requirement): no credential to refuse'
+        : `no credential of the run fits "${name}" under this operation's security (${security})`
     plan.skips.push(...checks.map((check) => skip(check, name, reason)))
     return
   }
