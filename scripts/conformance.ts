@@ -21,8 +21,12 @@ Options (each mirrors an environment variable; flags win):
   --endpoint <url>         SEAM_ENDPOINT     (default: start the embedded mock)
   --mock <seam|prism>      SEAM_MOCK         the mock keeps Seam's rules, or is plain Prism
                                              (whose blind spots are skipped) (default seam)
-  --operations <filter>    SEAM_OPERATIONS   seed | all | comma list of path prefixes or
-                                             operation ids (default ${DEFAULTS.operations})
+  --operations <filter>    SEAM_OPERATIONS   all | seed | comma list of path prefixes
+                                             (/acs/entrances), operation ids, or method and
+                                             path prefix ('GET /events') (default ${DEFAULTS.operations})
+  --seed-endpoints         the five seed endpoints, every method (= --operations seed)
+  --tags <list>            SEAM_TAGS         only operations with one of these tags (/acs, acs)
+  --checks <list>          SEAM_CHECKS       only these checks (default: every check)
   --runs <n>               SEAM_RUNS         cases per property (default ${DEFAULTS.runs})
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
   --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs})
@@ -37,6 +41,8 @@ const FLAGS = {
   endpoint: 'SEAM_ENDPOINT',
   mock: 'SEAM_MOCK',
   operations: 'SEAM_OPERATIONS',
+  tags: 'SEAM_TAGS',
+  checks: 'SEAM_CHECKS',
   runs: 'SEAM_RUNS',
   seed: 'SEAM_SEED',
   'timeout-ms': 'SEAM_TIMEOUT_MS',
@@ -54,9 +60,14 @@ async function main(): Promise<number> {
     const value = values[flag as keyof typeof FLAGS]
     if (typeof value === 'string') env[variable] = value
   }
+  if (values['seed-endpoints'] === true) {
+    if (values.operations !== undefined)
+      throw new UsageError('--seed-endpoints and --operations exclude each other')
+    env.SEAM_OPERATIONS = 'seed'
+  }
   const config = resolveConfig(env, randomSeed)
   const reports = reportsDirectory(values.reports)
-  selectOperations(buildOperations(await loadSpec()), config.operations)
+  selectOperations(buildOperations(await loadSpec()), config.operations, config.tags)
   if (config.endpoint !== undefined) await assertReachable(config.endpoint, Math.min(config.timeoutMs, 5000))
 
   const vitest = await startVitest('test', [], {
@@ -96,6 +107,9 @@ function parseFlags() {
         endpoint: { type: 'string' },
         mock: { type: 'string' },
         operations: { type: 'string' },
+        'seed-endpoints': { type: 'boolean' },
+        tags: { type: 'string' },
+        checks: { type: 'string' },
         runs: { type: 'string' },
         seed: { type: 'string' },
         'timeout-ms': { type: 'string' },

@@ -1,5 +1,6 @@
 // The run's configuration, from the SDK's own environment names (CLI flags mirror them). Pure:
 // it reads the record it is given and says in one line what is wrong.
+import { ALL_CHECKS } from '../checks/index.ts'
 import type { AuthSecrets } from './credentials.ts'
 
 export type RunConfig = {
@@ -10,8 +11,12 @@ export type RunConfig = {
   endpoint?: string
   /** The credentials the run holds; `primary` is what ordinary requests use. */
   auth: AuthSecrets
-  /** `seed`, `all`, or a comma list of path prefixes / operation ids. */
+  /** `seed`, `all`, or a comma list of path prefixes / operation ids / method + path prefix. */
   operations: string
+  /** Narrows the operations to those carrying one of these tags (comma list). */
+  tags?: string
+  /** Runs only these checks; undefined: every check. */
+  checks?: string[]
   runs: number
   seed: number
   timeoutMs: number
@@ -32,7 +37,7 @@ export const MOCK_CLIENT_SESSION_TOKEN = 'seam_cst_mock_conformance_token'
 export const MOCK_CONSOLE_SESSION_TOKEN = 'eyJhbGciOiJub25lIn0.eyJtb2NrIjp0cnVlfQ.'
 
 // Eight in flight keep a loopback mock on two cores busy without queueing (see `npm run bench`).
-export const DEFAULTS = { operations: 'seed', runs: 100, timeoutMs: 10_000, concurrency: 8 } as const
+export const DEFAULTS = { operations: 'all', runs: 100, timeoutMs: 10_000, concurrency: 8 } as const
 
 export function randomSeed(): number {
   return (Math.random() * 2 ** 31) | 0
@@ -57,6 +62,8 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
     ...(endpoint === undefined ? {} : { endpoint }),
     auth: auth(env),
     operations: env.SEAM_OPERATIONS ?? DEFAULTS.operations,
+    ...(given(env, 'SEAM_TAGS') === undefined ? {} : { tags: env.SEAM_TAGS as string }),
+    ...(given(env, 'SEAM_CHECKS') === undefined ? {} : { checks: checkNames(env.SEAM_CHECKS as string) }),
     runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, DEFAULTS.runs),
     seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
     timeoutMs: positiveInteger('SEAM_TIMEOUT_MS', env.SEAM_TIMEOUT_MS, DEFAULTS.timeoutMs),
@@ -82,6 +89,23 @@ function auth(env: Record<string, string | undefined>): AuthSecrets {
     clientSessionToken: given('SEAM_CLIENT_SESSION_TOKEN') ?? MOCK_CLIENT_SESSION_TOKEN,
     consoleSessionToken: given('SEAM_CONSOLE_SESSION_TOKEN') ?? MOCK_CONSOLE_SESSION_TOKEN,
   }
+}
+
+function given(env: Record<string, string | undefined>, name: string): string | undefined {
+  return env[name]?.trim() === '' ? undefined : env[name]
+}
+
+function checkNames(list: string): string[] {
+  const known = ALL_CHECKS.map((check) => check.name)
+  const names = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+  const unknown = names.find((name) => !known.includes(name))
+  if (unknown !== undefined) {
+    throw new ConfigError(`SEAM_CHECKS: no check is named "${unknown}" (checks: ${known.join(', ')})`)
+  }
+  return names
 }
 
 function httpUrl(value: string): string {

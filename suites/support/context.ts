@@ -23,7 +23,7 @@ export async function conformanceContext(): Promise<ConformanceContext> {
   return {
     config,
     spec,
-    operations: selectOperations(buildOperations(spec), config.operations),
+    operations: selectOperations(buildOperations(spec), config.operations, config.tags),
     validators: createValidators(spec),
     client: createClient({
       endpoint: inject('endpoint'),

@@ -2,6 +2,7 @@
 // test per check, failures reported with everything needed to replay them, skips with a reason.
 import { afterAll, beforeAll, describe, it } from 'vitest'
 
+import { runPlan } from '../scenarios/run-plan.ts'
 import type { Plan, PlanFor } from '../scenarios/types.ts'
 import { conformanceContext } from './context.ts'
 import { ContractFailure } from './contract-failure.ts'
@@ -24,7 +25,13 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
   // its budget; the last request of each may still wait for its own timeout.
   const testTimeout = 2 * (PROPERTY_BUDGET_MS + config.timeoutMs) + 10_000
 
-  const plans = operations.map((operation) => planFor(operation, { rules: config.rules, auth: config.auth }))
+  const plans = operations.map((operation) =>
+    runPlan(planFor, operation, {
+      rules: config.rules,
+      auth: config.auth,
+      ...(config.checks === undefined ? {} : { checks: config.checks }),
+    }),
+  )
   const pipeline = createPipeline(
     operations.map((operation, index) => ({
       requests: () =>

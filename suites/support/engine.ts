@@ -3,6 +3,7 @@
 import type { Operation } from '../../contracts/operations.ts'
 import type { Validators } from '../../contracts/validators.ts'
 import type { PlanFor, PlanOptions } from '../scenarios/types.ts'
+import { runPlan } from '../scenarios/run-plan.ts'
 import { createPipeline } from './exchange-cache.ts'
 import { type CheckOutcome, checkScenario, operationRequests, scenarioPasses, type Send } from './property.ts'
 
@@ -22,7 +23,7 @@ export type EngineRun = {
 export type EngineOptions = {
   operations: Operation[]
   plans: PlanFor[]
-  planOptions: PlanOptions
+  planOptions: PlanOptions & { checks?: string[] }
   validators: Validators
   send: Send
   runSeed: number
@@ -48,7 +49,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     }
   }
   const stages = operations.map((operation) => {
-    const scenarios = plans.flatMap((plan) => plan(operation, planOptions).scenarios)
+    const scenarios = plans.flatMap((plan) => runPlan(plan, operation, planOptions).scenarios)
     const requests = () => operationRequests(runSeed, runs, operation, scenarios)
     return { operation, scenarios, requests }
   })

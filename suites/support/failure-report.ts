@@ -16,10 +16,11 @@ export type FailureContext = {
   run: RunSettings
 }
 
-export function replayCommand(run: RunSettings, operationId: string): string {
+export function replayCommand(run: RunSettings, operationId: string, check: string): string {
   const flags = [
     `--seed ${run.seed}`,
     `--operations '${operationId}'`,
+    `--checks ${check}`,
     ...(run.runs === DEFAULTS.runs ? [] : [`--runs ${run.runs}`]),
     ...(run.endpoint === undefined ? [] : [`--endpoint '${run.endpoint}'`]),
     ...(run.rules === 'seam' ? [] : [`--mock ${run.rules}`]),
@@ -41,7 +42,7 @@ export function formatFailure(
     ...headline,
     '',
     `Rule: ${check.description}`,
-    `Replay: ${replayCommand(run, operation.id)}`,
+    `Replay: ${replayCommand(run, operation.id, check.name)}`,
     `  (fast-check seed ${outcome.seed}, path "${outcome.path}", after ${outcome.runs} run(s))`,
     '',
     ...(request.invalid === undefined ? [] : [`Invalid by design: ${request.invalid.label}`]),

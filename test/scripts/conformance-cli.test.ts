@@ -72,7 +72,7 @@ describe('conformance against a server that answers {} for grant_access_to_devic
     expect(code).toBe(1)
     expect(output).toContain('void_shape: POST /user_identities/grant_access_to_device')
     expect(output).toContain(
-      `Replay: npm run conformance -- --seed 5 --operations 'POST /user_identities/grant_access_to_device' --runs 25 --endpoint '${url}'`,
+      `Replay: npm run conformance -- --seed 5 --operations 'POST /user_identities/grant_access_to_device' --checks void_shape --runs 25 --endpoint '${url}'`,
     )
     expect(output).toMatch(
       /curl -X POST '.*\/user_identities\/grant_access_to_device' -H "Authorization: Bearer \$SEAM_API_KEY"/,

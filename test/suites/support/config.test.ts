@@ -12,7 +12,7 @@ import {
 const resolve = (env: Record<string, string>) => resolveConfig(env, () => 1234)
 
 describe('resolveConfig', () => {
-  it('defaults to the embedded mock, the seed operations, 100 runs and a random seed', () => {
+  it('defaults to the embedded mock, every operation, 100 runs and a random seed', () => {
     expect(resolve({})).toEqual({
       target: 'mock',
       rules: 'seam',
@@ -24,7 +24,7 @@ describe('resolveConfig', () => {
         clientSessionToken: MOCK_CLIENT_SESSION_TOKEN,
         consoleSessionToken: MOCK_CONSOLE_SESSION_TOKEN,
       },
-      operations: 'seed',
+      operations: 'all',
       runs: 100,
       seed: 1234,
       timeoutMs: 10_000,
@@ -39,7 +39,9 @@ describe('resolveConfig', () => {
         SEAM_PERSONAL_ACCESS_TOKEN: 'seam_at_1',
         SEAM_WORKSPACE_ID: 'ws_1',
         SEAM_CLIENT_SESSION_TOKEN: 'seam_cst_1',
-        SEAM_OPERATIONS: 'all',
+        SEAM_OPERATIONS: 'seed',
+        SEAM_TAGS: '/acs',
+        SEAM_CHECKS: 'void_shape, auth_required',
         SEAM_RUNS: '7',
         SEAM_SEED: '-5',
         SEAM_TIMEOUT_MS: '250',
@@ -57,7 +59,9 @@ describe('resolveConfig', () => {
         clientSessionToken: 'seam_cst_1',
         consoleSessionToken: MOCK_CONSOLE_SESSION_TOKEN,
       },
-      operations: 'all',
+      operations: 'seed',
+      tags: '/acs',
+      checks: ['void_shape', 'auth_required'],
       runs: 7,
       seed: -5,
       timeoutMs: 250,
@@ -75,6 +79,10 @@ describe('resolveConfig', () => {
     [{ SEAM_RUNS: '1.5' }, 'SEAM_RUNS must be a positive integer, not "1.5"'],
     [{ SEAM_SEED: 'abc' }, 'SEAM_SEED must be a 32-bit integer, not "abc"'],
     [{ SEAM_PERSONAL_ACCESS_TOKEN: 'seam_at_1' }, 'SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID'],
+    [
+      { SEAM_CHECKS: 'void_shape,voidshape' },
+      'SEAM_CHECKS: no check is named "voidshape" (checks: not_a_server_error,',
+    ],
   ])('refuses %j in one line', (env, message) => {
     expect(() => resolve(env)).toThrow(message)
   })

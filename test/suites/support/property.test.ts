@@ -61,7 +61,7 @@ describe('runCheck', () => {
       '  - "ok" is missing, expected true',
       '',
       'Rule: A void operation answers {"ok": true} plus only what its 200 schema documents.',
-      `Replay: npm run conformance -- --seed 11 --operations 'POST /user_identities/grant_access_to_device'`,
+      `Replay: npm run conformance -- --seed 11 --operations 'POST /user_identities/grant_access_to_device' --checks void_shape`,
     ])
   })
 
