@@ -10,6 +10,7 @@ import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
 import { loadSpec } from '../contracts/spec.ts'
 import { DEFAULTS, randomSeed, resolveConfig } from '../suites/support/config.ts'
+import { CoverageReporter } from '../suites/support/coverage-reporter.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
 import { runMain, UsageError } from './lib/cli.ts'
 import { assertReachable } from './lib/reachable.ts'
@@ -31,7 +32,7 @@ Options (each mirrors an environment variable; flags win):
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
   --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs})
   --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
-  --reports <dir>          where junit.xml and summary.txt go (default reports)
+  --reports <dir>          where junit.xml, summary.txt and coverage.json go (default reports)
   -h, --help
 
 Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID.`
@@ -77,6 +78,7 @@ async function main(): Promise<number> {
     reporters: [
       'default',
       new SummaryReporter(join(reports, 'summary.txt')),
+      new CoverageReporter(join(reports, 'coverage.json')),
       ['junit', { outputFile: join(reports, 'junit.xml') }],
     ],
     watch: false,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import { runPlan } from '../scenarios/run-plan.ts'
 import type { Plan, PlanFor } from '../scenarios/types.ts'
 import { conformanceContext } from './context.ts'
+import { type Observed, observe } from './coverage.ts'
 import { ContractFailure } from './contract-failure.ts'
 import { formatFailure } from './failure-report.ts'
 import { createPipeline } from './exchange-cache.ts'
@@ -48,8 +49,11 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
     describe(operation.id, () => {
       // Filled before the first test; every check of this operation reads from it.
       let send: Send = (request) => client.send(request)
+      let observed: Observed | undefined
       beforeAll(async () => {
-        send = (await pipeline.enter(index)).send
+        const cache = await pipeline.enter(index)
+        send = cache.send
+        observed = observe(await cache.exchanges())
       }, testTimeout)
       afterAll(() => pipeline.leave(index))
       for (const scenario of plan.scenarios) {
@@ -72,6 +76,11 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
                 operation: operation.id,
                 check: check.name,
                 scenario: scenario.name,
+              }
+              // Once per operation and suite, on whichever test runs first.
+              if (observed !== undefined) {
+                task.meta.coverage = observed
+                observed = undefined
               }
               allPass ??= scenarioPasses(common())
               if (await allPass) return

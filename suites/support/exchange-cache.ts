@@ -9,6 +9,8 @@ export type ExchangeCache = {
   send: Send
   /** Sends the requests not yet sent, at most `concurrency` at a time. */
   prefetch(requests: GeneratedRequest[], concurrency: number): Promise<void>
+  /** Every exchange so far: what the coverage report learns an operation's requests from. */
+  exchanges(): Promise<Exchange[]>
   /** Drops every exchange: an operation's exchanges are not needed once its checks have run. */
   clear(): void
 }
@@ -33,6 +35,7 @@ export function createExchangeCache(send: Send): ExchangeCache {
       }
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
     },
+    exchanges: () => Promise.all(seen.values()),
     clear: () => seen.clear(),
   }
 }

@@ -1,0 +1,114 @@
+// The run's coverage as data (reports/coverage.json) and as a compact table: operations, status
+// codes, properties and enum values exercised, checks run, and the gaps worth a look.
+import type { Operation } from '../../contracts/operations.ts'
+import { type Observed, type OperationCoverage, operationCoverage } from './coverage.ts'
+
+/** One test's outcome, as far as coverage cares. */
+export type CheckRun = { operation: string; check: string; ran: boolean; skipReason?: string }
+
+export type CoverageReport = {
+  totals: {
+    operations: { inSpec: number; selected: number; exercised: number; skipped: number }
+    statuses: { documented: number; seen: number }
+    properties: { total: number; sent: number }
+    enumValues: { total: number; sent: number }
+    checks: { ran: number; skipped: number }
+  }
+  /** Operations none of whose checks could run, with why. */
+  skipped: { operation: string; reasons: string[] }[]
+  operations: (OperationCoverage & { checks: { ran: string[]; skipped: string[] } })[]
+}
+
+export function buildCoverageReport(
+  spec: Operation[],
+  runs: CheckRun[],
+  observed: Map<string, Observed[]>,
+): CoverageReport {
+  const byId = new Map(spec.map((operation) => [operation.id, operation]))
+  const selected = [...new Set(runs.map((run) => run.operation))].sort()
+  const operations = selected.flatMap((id) => {
+    const operation = byId.get(id)
+    if (operation === undefined) return []
+    const own = runs.filter((run) => run.operation === id)
+    const checks = (ran: boolean) => [...new Set(own.filter((r) => r.ran === ran).map((r) => r.check))]
+    return [
+      {
+        ...operationCoverage(operation, observed.get(id) ?? []),
+        checks: { ran: checks(true), skipped: checks(false) },
+      },
+    ]
+  })
+  const skipped = operations
+    .filter((operation) => operation.checks.ran.length === 0)
+    .map((operation) => ({
+      operation: operation.operation,
+      reasons: [
+        ...new Set(
+          runs.filter((r) => r.operation === operation.operation).map((r) => r.skipReason ?? 'skipped'),
+        ),
+      ],
+    }))
+  const exercised = operations.filter((operation) => operation.checks.ran.length > 0)
+  const sum = (pick: (o: (typeof operations)[number]) => number) =>
+    exercised.reduce((total, operation) => total + pick(operation), 0)
+  return {
+    totals: {
+      operations: {
+        inSpec: spec.length,
+        selected: selected.length,
+        exercised: exercised.length,
+        skipped: skipped.length,
+      },
+      statuses: {
+        documented: sum((o) => o.statuses.documented.length),
+        seen: sum((o) => o.statuses.documented.length - o.statuses.missing.length),
+      },
+      properties: { total: sum((o) => o.properties.total), sent: sum((o) => o.properties.sent) },
+      enumValues: { total: sum((o) => o.enumValues.total), sent: sum((o) => o.enumValues.sent) },
+      checks: { ran: runs.filter((r) => r.ran).length, skipped: runs.filter((r) => !r.ran).length },
+    },
+    skipped,
+    operations,
+  }
+}
+
+const GAPS_SHOWN = 8
+
+export function renderCoverage(report: CoverageReport, file: string): string {
+  const { operations, statuses, properties, enumValues, checks } = report.totals
+  const ratio = (part: number, whole: number) =>
+    `${part} / ${whole}${whole === 0 ? '' : ` (${Math.floor((100 * part) / whole)} %)`}`
+  const lines = [
+    `Coverage (${file})`,
+    `  operations     ${ratio(operations.exercised, operations.inSpec)} exercised · ${operations.skipped} skipped · ${operations.inSpec - operations.selected} not selected`,
+    `  status codes   ${ratio(statuses.seen, statuses.documented)} documented codes answered`,
+    `  properties     ${ratio(properties.sent, properties.total)} sent in valid requests`,
+    `  enum values    ${ratio(enumValues.sent, enumValues.total)} sent in valid requests`,
+    `  checks         ${checks.ran} ran · ${checks.skipped} skipped`,
+  ]
+  const reasons = new Map<string, number>()
+  for (const { reasons: why } of report.skipped)
+    for (const r of why) reasons.set(r, (reasons.get(r) ?? 0) + 1)
+  if (reasons.size > 0) {
+    lines.push('  Operations skipped whole:', ...[...reasons].map(([reason, n]) => `    - ${n}× ${reason}`))
+  }
+  const gaps = report.operations
+    .map((o) => ({
+      o,
+      size: o.properties.missing.length + o.enumValues.missing.length + o.statuses.missing.length,
+    }))
+    .filter(({ o, size }) => size > 0 && o.checks.ran.length > 0)
+    .sort((a, b) => b.size - a.size)
+  if (gaps.length > 0) {
+    lines.push(`  Largest gaps (${gaps.length} operations have some; all in the file):`)
+    for (const { o } of gaps.slice(0, GAPS_SHOWN)) {
+      const parts = [
+        o.properties.missing.length > 0 ? `${o.properties.missing.length} properties never sent` : '',
+        o.enumValues.missing.length > 0 ? `${o.enumValues.missing.length} enum values never sent` : '',
+        o.statuses.missing.length > 0 ? `status ${o.statuses.missing.join(', ')} never answered` : '',
+      ].filter((part) => part !== '')
+      lines.push(`    ${o.operation}: ${parts.join(', ')}`)
+    }
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,121 @@
+// What a run exercised of each operation: the status codes it saw, the input properties and enum
+// values its valid requests carried. Pure: a suite records what it observed, and the coverage
+// report holds that against what the operation offers.
+import type { JsonSchema } from '../../contracts/json-schema.ts'
+import type { Operation } from '../../contracts/operations.ts'
+import type { GeneratedRequest } from '../../contracts/request.ts'
+import type { Exchange } from './exchange.ts'
+
+/** What requests of one suite carried and got: merged across suites by the report. */
+export type Observed = {
+  statuses: number[]
+  /** Property paths sent in valid requests: `requested_access_methods[].mode`. */
+  properties: string[]
+  /** Enum values sent in valid requests: `requested_access_methods[].mode=code`. */
+  enumValues: string[]
+}
+
+/** What an operation offers to exercise. */
+export type Universe = { statuses: string[]; properties: string[]; enumValues: string[] }
+
+// Deep enough for every input of the pinned spec that matters; a bound, since schemas may recurse.
+const MAX_DEPTH = 6
+
+export function operationUniverse(operation: Operation): Universe {
+  const properties = new Set<string>()
+  const enumValues = new Set<string>()
+  const walk = (schema: JsonSchema | undefined, path: string, depth: number) => {
+    if (schema === undefined || depth > MAX_DEPTH) return
+    for (const value of schema.enum ?? []) if (value !== null) enumValues.add(`${path}=${String(value)}`)
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      const at = join(path, name)
+      properties.add(at)
+      walk(property, at, depth + 1)
+    }
+    walk(schema.items, `${path}[]`, depth + 1)
+    for (const branch of [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])]) {
+      walk(branch, path, depth + 1)
+    }
+  }
+  walk(operation.input.schema, '', 0)
+  walk(operation.queryBesideBody, '', 0)
+  return {
+    statuses: Object.keys(operation.responses),
+    properties: [...properties].sort(),
+    enumValues: [...enumValues].sort(),
+  }
+}
+
+export function observe(exchanges: Exchange[]): Observed {
+  const statuses = new Set<number>()
+  const properties = new Set<string>()
+  const enumValues = new Set<string>()
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, `${path}[]`)
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [name, property] of Object.entries(value)) {
+        properties.add(join(path, name))
+        walk(property, join(path, name))
+      }
+    } else if (value !== null && path !== '') {
+      enumValues.add(`${path}=${String(value)}`)
+    }
+  }
+  for (const exchange of exchanges) {
+    if (exchange.response !== undefined) statuses.add(exchange.response.status)
+    if (exchange.request.invalid !== undefined) continue
+    for (const payload of inputsOf(exchange.request)) walk(payload, '')
+  }
+  return {
+    statuses: [...statuses].sort(),
+    properties: [...properties].sort(),
+    enumValues: [...enumValues].sort(),
+  }
+}
+
+function inputsOf(request: GeneratedRequest): unknown[] {
+  return request.body === undefined ? [request.query] : [request.body, request.query]
+}
+
+function join(path: string, name: string): string {
+  return path === '' ? name : `${path}.${name}`
+}
+
+export type OperationCoverage = {
+  operation: string
+  statuses: { documented: string[]; seen: number[]; missing: string[] }
+  properties: { total: number; sent: number; missing: string[] }
+  enumValues: { total: number; sent: number; missing: string[] }
+}
+
+/** Holds what the suites observed (merged) against what the operation offers. */
+export function operationCoverage(operation: Operation, observed: Observed[]): OperationCoverage {
+  const universe = operationUniverse(operation)
+  const seen = (pick: (o: Observed) => (string | number)[]) => new Set(observed.flatMap(pick).map(String))
+  const statuses = seen((o) => o.statuses)
+  const properties = seen((o) => o.properties)
+  const enumValues = seen((o) => o.enumValues)
+  const documented = universe.statuses.filter((status) => /^\d{3}$/.test(status))
+  const missingOf = (all: string[], got: Set<string>) => all.filter((item) => !got.has(item))
+  const enumMissing = missingOf(universe.enumValues, enumValues)
+  const propertyMissing = missingOf(universe.properties, properties)
+  return {
+    operation: operation.id,
+    statuses: {
+      documented,
+      seen: [...statuses].map(Number).sort(),
+      missing: missingOf(documented, statuses),
+    },
+    properties: {
+      total: universe.properties.length,
+      sent: universe.properties.length - propertyMissing.length,
+      missing: propertyMissing,
+    },
+    enumValues: {
+      total: universe.enumValues.length,
+      sent: universe.enumValues.length - enumMissing.length,
+      missing: enumMissing,
+    },
+  }
+}
