@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+
+import type { GeneratedRequest } from '../../../contracts/request.ts'
+import { observe, operationCoverage, operationUniverse } from '../../../suites/support/coverage.ts'
+import { buildCoverageReport, renderCoverage } from '../../../suites/support/coverage-report.ts'
+import type { Exchange } from '../../../suites/support/exchange.ts'
+import { operation } from '../../helpers/model.ts'
+
+const create = operation('POST /access_grants/create')
+
+function exchange(request: Partial<GeneratedRequest>, status = 200): Exchange {
+  return {
+    request: { operation: create.id, method: 'post', path: create.path, query: {}, ...request },
+    wire: { method: 'POST', url: '', headers: {} },
+    response: { status, headers: {}, text: '', durationMs: 0 },
+  }
+}
+
+describe('operationUniverse', () => {
+  it('lists nested property paths, enum values and documented statuses', () => {
+    const universe = operationUniverse(create)
+    expect(universe.properties).toContain('requested_access_methods')
+    expect(universe.properties).toContain('requested_access_methods[].mode')
+    expect(universe.enumValues).toContain('requested_access_methods[].mode=code')
+    expect(universe.statuses).toEqual(['200', '400', '401'])
+  })
+})
+
+describe('operationCoverage', () => {
+  it('reports what valid requests never carried and the statuses never answered', () => {
+    const observed = observe([
+      exchange({ body: { user_identity_id: 'u', requested_access_methods: [{ mode: 'code' }] } }),
+      // Invalid requests count for statuses only, never for properties.
+      exchange({ body: { space_ids: ['s'] }, invalid: { breaks: 'schema', label: 'x' } }, 400),
+    ])
+    const coverage = operationCoverage(create, [observed])
+    expect(coverage.statuses).toEqual({
+      documented: ['200', '400', '401'],
+      seen: [200, 400],
+      missing: ['401'],
+    })
+    expect(coverage.properties.missing).toContain('space_ids')
+    expect(coverage.properties.missing).not.toContain('requested_access_methods[].mode')
+    expect(coverage.enumValues.missing).toContain('requested_access_methods[].mode=card')
+    expect(coverage.enumValues.missing).not.toContain('requested_access_methods[].mode=code')
+  })
+
+  it('merges what several suites observed', () => {
+    const one = observe([exchange({ body: { space_ids: ['s'] } })])
+    const other = observe([exchange({ body: { device_ids: ['d'] } }, 401)])
+    const coverage = operationCoverage(create, [one, other])
+    expect(coverage.statuses.seen).toEqual([200, 401])
+    expect(coverage.properties.missing).not.toContain('space_ids')
+    expect(coverage.properties.missing).not.toContain('device_ids')
+  })
+})
+
+describe('buildCoverageReport', () => {
+  it('counts exercised and wholly skipped operations, and prints the skip reasons', () => {
+    const grant = operation('POST /user_identities/grant_access_to_device')
+    const report = buildCoverageReport(
+      [create, grant],
+      [
+        { operation: create.id, check: 'void_shape', ran: true },
+        { operation: grant.id, check: 'void_shape', ran: false, skipReason: 'no credential' },
+      ],
+      new Map([[create.id, [observe([exchange({ body: {} })])]]]),
+    )
+    expect(report.totals.operations).toEqual({ inSpec: 2, selected: 2, exercised: 1, skipped: 1 })
+    expect(report.skipped).toEqual([{ operation: grant.id, reasons: ['no credential'] }])
+    const text = renderCoverage(report, 'reports/coverage.json')
+    expect(text).toContain('operations     1 / 2 (50 %) exercised · 1 skipped · 0 not selected')
+    expect(text).toContain('1× no credential')
+    expect(text).toContain('POST /access_grants/create: ')
+  })
+})
