@@ -10,7 +10,7 @@ const HEADINGS: Record<Severity, string> = {
 export function formatSpecDiff(diff: SpecDiff): string {
   const counts = SEVERITIES.map((severity) => `${countOf(diff, severity)} ${severity}`).join(', ')
   const lines = [
-    `@seamapi/types ${diff.from.version} → ${diff.to.version}: ` +
+    `${specName(diff.from.version)} → ${specName(diff.to.version)}: ` +
       `${diff.from.operations} → ${diff.to.operations} operations; ${counts}`,
   ]
   if (diff.changes.length === 0) lines.push('', 'No changes an SDK release must care about.')
@@ -25,6 +25,11 @@ export function formatSpecDiff(diff: SpecDiff): string {
 
 export function countOf(diff: SpecDiff, severity: Severity): number {
   return diff.changes.filter((change) => change.severity === severity).length
+}
+
+/** A published version reads as the package's; a file reads as its name. */
+function specName(version: string): string {
+  return /^\d+\.\d+\.\d+/.test(version) ? `@seamapi/types@${version}` : version
 }
 
 const LABEL_WIDTH = 18
