@@ -52,7 +52,10 @@ async function publishedDocument(version: string, cacheDir: string): Promise<unk
 }
 
 async function npmPack(version: string, destination: string): Promise<string> {
-  const args = ['pack', `${PACKAGE}@${version}`, '--json', '--pack-destination', destination]
+  // One quick retry: npm's own default (two, with up to a minute's backoff) makes an unreachable
+  // registry look like a hang.
+  const retries = ['--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=3000']
+  const args = ['pack', `${PACKAGE}@${version}`, '--json', '--pack-destination', destination, ...retries]
   const { stdout } = await new Promise<{ stdout: string }>((resolve) => {
     execFile(
       'npm',

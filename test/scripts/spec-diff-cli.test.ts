@@ -91,8 +91,6 @@ describe('spec:diff, given bad input', () => {
       {
         npm_config_registry: 'http://127.0.0.1:9/',
         npm_config_cache: join(scratch, 'npm-cache'),
-        npm_config_fetch_retries: '0',
-        npm_config_offline: 'false',
       },
     )
     expect(code).toBe(2)
