@@ -14,6 +14,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           testTimeout: 120_000,
+          // Some files start several mocks in one hook: generous on a loaded 2-core machine.
+          hookTimeout: 60_000,
         },
       },
       {
