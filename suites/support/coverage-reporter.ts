@@ -45,6 +45,7 @@ export class CoverageReporter implements Reporter {
     const report = buildCoverageReport(buildOperations(await loadSpec()), runs, observed)
     mkdirSync(dirname(this.#outputFile), { recursive: true })
     writeFileSync(this.#outputFile, `${JSON.stringify(report, null, 2)}\n`)
-    process.stdout.write(`\n${renderCoverage(report, relative(process.cwd(), this.#outputFile))}\n`)
+    const shown = relative(process.cwd(), this.#outputFile)
+    process.stdout.write(`\n${renderCoverage(report, shown.startsWith('..') ? this.#outputFile : shown)}\n`)
   }
 }
