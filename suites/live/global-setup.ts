@@ -9,7 +9,7 @@ import type { TestProject } from 'vitest/node'
 import type { RunConfig } from '../support/config.ts'
 import '../support/provided.ts'
 import { cleanLedger, describeEntry, readLedger } from './ledger.ts'
-import { createLiveClient } from './live-client.ts'
+import { appendExchange, createLiveClient } from './live-client.ts'
 import './provided.ts'
 import { newRunTag } from './run-context.ts'
 import { summarise, taggedLeftovers, writeLiveSummary } from './run-summary.ts'
@@ -30,7 +30,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   rmSync(files.findingsPath, { force: true })
   rmSync(files.exchangesPath, { force: true })
-  const cleaner = () => cleanerClient(config, endpoint)
+  const cleaner = () => cleanerClient(config, endpoint, files.exchangesPath)
 
   const leftover = readLedger(live.ledgerPath)
   if (leftover.length > 0) {
@@ -62,14 +62,15 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
 }
 
-/** Clean-up gets its own time: it must run even when the run used up its bound. */
-function cleanerClient(config: RunConfig, endpoint: string) {
+/** Clean-up gets its own time: it must run even when the run used up its bound. Its requests count too. */
+function cleanerClient(config: RunConfig, endpoint: string, exchangesPath: string) {
   return createLiveClient({
     endpoint,
     auth: config.auth,
     timeoutMs: config.timeoutMs,
     concurrency: 1,
     deadline: Date.now() + 5 * 60_000,
+    onExchange: (exchange) => appendExchange(exchangesPath, exchange),
   })
 }
 

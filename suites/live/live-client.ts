@@ -1,6 +1,8 @@
 // The live target's client: JSON over POST (Seam takes POST for every operation), a few requests
 // at once, 429 honoured with Retry-After and a capped backoff, a bound on the whole run, and every
 // exchange recorded with its `seam-request-id` — never with a secret.
+import { appendFileSync } from 'node:fs'
+
 import { Pool } from 'undici'
 
 import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from '../support/credentials.ts'
@@ -96,6 +98,15 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     },
     close: () => pool.destroy(),
   }
+}
+
+/** One line per exchange for the run's record: what, how it went, its seam-request-id; no bodies. */
+export function appendExchange(path: string, exchange: LiveExchange): void {
+  const { path: operation, status, requestId, error, retries, durationMs } = exchange
+  appendFileSync(
+    path,
+    `${JSON.stringify({ path: operation, status, requestId, error, retries, durationMs })}\n`,
+  )
 }
 
 /** Retry-After when the server gives one, else 1 s doubling; never more than the cap. */

@@ -10,7 +10,7 @@ import '../support/provided.ts'
 import type { Finding } from './findings.ts'
 import { formatFinding } from './findings.ts'
 import { type Fixtures, findFixtures } from './fixtures.ts'
-import { createLiveClient } from './live-client.ts'
+import { appendExchange, createLiveClient } from './live-client.ts'
 import { checkLiveProperty, LIVE_PROPERTIES } from './properties.ts'
 import './provided.ts'
 import type { LiveRun } from './run-context.ts'
@@ -27,11 +27,7 @@ if (files === undefined) {
     timeoutMs: config.timeoutMs,
     concurrency: config.concurrency,
     deadline: files.deadline,
-    onExchange: ({ path, status, requestId, error, retries, durationMs }) =>
-      appendFileSync(
-        files.exchangesPath,
-        `${JSON.stringify({ path, status, requestId, error, retries, durationMs })}\n`,
-      ),
+    onExchange: (exchange) => appendExchange(files.exchangesPath, exchange),
   })
   const run: LiveRun = { client, runTag: files.runTag, ledgerPath: files.ledgerPath, recorded: new Set() }
   const report = (findings: Finding[]) => {
