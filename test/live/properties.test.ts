@@ -66,6 +66,7 @@ describe('live properties', () => {
       'grant_then_accessible_revoke_then_not: operation_missing /user_identities/grant_access_to_device',
     ],
     ['outage', 'fixtures: target_failure /devices/list'],
+    ['unknown_id_found', 'never_created_id_is_not_found: violation /acs/users/get'],
   ])('a workspace with %s is caught: %s', async (fault, expected) => {
     const { keys } = await liveFindings(fault)
     expect(keys).toContain(expected)
