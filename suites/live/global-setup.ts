@@ -1,7 +1,7 @@
 // Live mode's main-process side: cleans what a killed run left in the ledger, hands the workers the
 // run's tag and files, and at the end — passed or failed — removes everything the run created,
 // looks again for run-tagged leftovers, and prints what was created, removed, found and sent.
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 import type { TestProject } from 'vitest/node'
@@ -54,6 +54,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       const leftovers = await taggedLeftovers(client, files.runTag)
       const summary = summarise({ files, created, cleaned, leftovers })
       writeLiveSummary(join(reports, 'live-summary.json'), summary.json)
+      writeFileSync(join(reports, 'summary.txt'), `${summary.text.trim()}\n`)
       print(summary.text)
       if (cleaned.left.length > 0 || leftovers.length > 0) process.exitCode = 1
     } finally {

@@ -56,6 +56,8 @@ export function randomSeed(): number {
 export const LIVE_DEFAULTS = {
   endpoint: 'https://connect.getseam.com',
   concurrency: 2,
+  /** Each run of a stateful property is a sequence of real requests. */
+  runs: 10,
   maxRunMs: 10 * 60_000,
   ledgerPath: 'reports/live-ledger.jsonl',
 } as const
@@ -114,7 +116,7 @@ function resolveLiveConfig(env: Record<string, string | undefined>, randomSeed: 
       ...optional('consoleSessionToken', given('SEAM_CONSOLE_SESSION_TOKEN')),
     },
     operations: env.SEAM_OPERATIONS ?? DEFAULTS.operations,
-    runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, DEFAULTS.runs),
+    runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, LIVE_DEFAULTS.runs),
     seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
     timeoutMs: positiveInteger('SEAM_TIMEOUT_MS', env.SEAM_TIMEOUT_MS, DEFAULTS.timeoutMs),
     concurrency: positiveInteger('SEAM_CONCURRENCY', env.SEAM_CONCURRENCY, LIVE_DEFAULTS.concurrency),

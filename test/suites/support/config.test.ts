@@ -95,6 +95,7 @@ describe('resolveConfig', () => {
     expect(config.endpoint).toBe('https://connect.getseam.com')
     expect(config.auth).toEqual({ primary: 'api_key', apiKey: 'seam_live_key' })
     expect(config.concurrency).toBe(2)
+    expect(config.runs).toBe(10)
     expect(config.live).toMatchObject({ allowProduction: false, ledgerPath: 'reports/live-ledger.jsonl' })
   })
 
