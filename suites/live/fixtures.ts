@@ -1,8 +1,7 @@
 // The resources the seed operations need, found through list endpoints or created (tagged and
 // written to the ledger). What cannot be found is reported, and the properties needing it say so.
 import { judgeAnswer } from '../../contracts/seam-errors.ts'
-import { type Finding, LiveFinding } from './findings.ts'
-import { expectSuccess } from './findings.ts'
+import { expectSuccess, type Finding, LiveFinding } from './findings.ts'
 import { type LiveRun, record } from './run-context.ts'
 
 export type Fixtures = {

@@ -21,6 +21,9 @@ export type LiveExchange = {
   durationMs: number
 }
 
+/** One try: what came back, and how long a 429 asked us to wait. */
+type Attempt = Omit<LiveExchange, 'retries'> & { retryAfterMs?: number }
+
 export type LiveClientOptions = {
   endpoint: string
   auth: AuthSecrets
@@ -51,7 +54,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const maxRetries = options.maxRetries ?? 4
   const maxBackoffMs = options.maxBackoffMs ?? 30_000
 
-  async function once(path: string, body: unknown): Promise<Omit<LiveExchange, 'retries'>> {
+  async function once(path: string, body: unknown): Promise<Attempt> {
     const started = performance.now()
     const base = { method: 'POST' as const, path, body }
     if (Date.now() >= options.deadline) return { ...base, error: 'run time bound reached', durationMs: 0 }
@@ -85,9 +88,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     async call(path, body = {}) {
       return limit(async () => {
         for (let retries = 0; ; retries++) {
-          const { retryAfterMs, ...exchange } = (await once(path, body)) as Omit<LiveExchange, 'retries'> & {
-            retryAfterMs?: number
-          }
+          const { retryAfterMs, ...exchange } = await once(path, body)
           const done = exchange.status !== 429 || retries >= maxRetries
           const result = { ...exchange, retries }
           options.onExchange?.(result)

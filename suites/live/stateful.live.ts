@@ -5,10 +5,8 @@ import { appendFileSync } from 'node:fs'
 
 import { describe, inject, it } from 'vitest'
 
-import type { RunConfig } from '../support/config.ts'
 import '../support/provided.ts'
-import type { Finding } from './findings.ts'
-import { formatFinding } from './findings.ts'
+import { type Finding, formatFinding } from './findings.ts'
 import { type Fixtures, findFixtures } from './fixtures.ts'
 import { appendExchange, createLiveClient } from './live-client.ts'
 import { checkLiveProperty, LIVE_PROPERTIES } from './properties.ts'
@@ -16,11 +14,11 @@ import './provided.ts'
 import type { LiveRun } from './run-context.ts'
 
 const files = inject('liveRun')
+const config = inject('runConfig')
 
-if (files === undefined) {
+if (files === undefined || config === undefined) {
   it.skip('live mode only: npm run conformance -- --target live')
 } else {
-  const config = inject('runConfig') as RunConfig
   const client = createLiveClient({
     endpoint: files.endpoint,
     auth: config.auth,
