@@ -27,6 +27,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          // Live mode (`npm run conformance -- --target live`): stateful properties against a workspace.
+          name: 'live',
+          include: ['suites/live/**/*.live.ts'],
+          globalSetup: ['suites/live/global-setup.ts'],
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 })

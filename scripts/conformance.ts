@@ -9,7 +9,14 @@ import { startVitest } from 'vitest/node'
 import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
 import { loadSpec } from '../contracts/spec.ts'
-import { DEFAULTS, randomSeed, resolveConfig } from '../suites/support/config.ts'
+import { preflight } from '../suites/live/preflight.ts'
+import {
+  DEFAULTS,
+  LIVE_DEFAULTS,
+  randomSeed,
+  resolveConfig,
+  type RunConfig,
+} from '../suites/support/config.ts'
 import { CoverageReporter } from '../suites/support/coverage-reporter.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
 import { runMain, UsageError } from './lib/cli.ts'
@@ -35,7 +42,13 @@ Options (each mirrors an environment variable; flags win):
   --reports <dir>          where junit.xml, summary.txt and coverage.json go (default reports)
   -h, --help
 
-Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID.`
+Live mode (--target live; endpoint default ${LIVE_DEFAULTS.endpoint}):
+  --allow-production       SEAM_ALLOW_PRODUCTION=1  run against a workspace that is not a sandbox
+  --max-run-ms <n>         SEAM_MAX_RUN_MS   bound on the whole run (default ${LIVE_DEFAULTS.maxRunMs})
+  SEAM_USER_IDENTITY_ID    a user identity to use if the target can neither create nor list one
+  concurrency defaults to ${LIVE_DEFAULTS.concurrency}; the ledger of created resources is <reports>/live-ledger.jsonl
+
+Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID (required in live mode).`
 
 const FLAGS = {
   target: 'SEAM_TARGET',
@@ -48,6 +61,7 @@ const FLAGS = {
   seed: 'SEAM_SEED',
   'timeout-ms': 'SEAM_TIMEOUT_MS',
   concurrency: 'SEAM_CONCURRENCY',
+  'max-run-ms': 'SEAM_MAX_RUN_MS',
 } as const
 
 async function main(): Promise<number> {
@@ -66,10 +80,14 @@ async function main(): Promise<number> {
       throw new UsageError('--seed-endpoints and --operations exclude each other')
     env.SEAM_OPERATIONS = 'seed'
   }
-  const config = resolveConfig(env, randomSeed)
+  if (values['allow-production'] === true) env.SEAM_ALLOW_PRODUCTION = '1'
+  const resolved = resolveConfig(env, randomSeed)
   const reports = reportsDirectory(values.reports)
-  selectOperations(buildOperations(await loadSpec()), config.operations, config.tags)
-  if (config.endpoint !== undefined) await assertReachable(config.endpoint, Math.min(config.timeoutMs, 5000))
+  selectOperations(buildOperations(await loadSpec()), resolved.operations, resolved.tags)
+  if (resolved.endpoint !== undefined)
+    await assertReachable(resolved.endpoint, Math.min(resolved.timeoutMs, 5000))
+  if (resolved.live !== undefined) return runLive(resolved, reports)
+  const config = resolved
 
   const vitest = await startVitest('test', [], {
     run: true,
@@ -81,6 +99,25 @@ async function main(): Promise<number> {
       new CoverageReporter(join(reports, 'coverage.json')),
       ['junit', { outputFile: join(reports, 'junit.xml') }],
     ],
+    watch: false,
+  })
+  await vitest.close()
+  return process.exitCode === undefined || process.exitCode === 0 ? 0 : 1
+}
+
+/** Live mode: preflight (credential, sandbox guard), then the stateful suite; its setup cleans up. */
+async function runLive(resolved: RunConfig, reports: string): Promise<number> {
+  const live = resolved.live as NonNullable<RunConfig['live']>
+  const config: RunConfig = { ...resolved, live: { ...live, ledgerPath: join(reports, 'live-ledger.jsonl') } }
+  const workspace = await preflight(config, config.endpoint as string)
+  process.stdout.write(
+    `live: workspace "${workspace.name}" (${workspace.workspaceId})${workspace.isSandbox ? ', a sandbox' : ', NOT a sandbox (--allow-production)'} at ${config.endpoint} · seed ${config.seed}\n`,
+  )
+  const vitest = await startVitest('test', [], {
+    run: true,
+    project: ['live'],
+    provide: { runConfig: config },
+    reporters: ['default', ['junit', { outputFile: join(reports, 'junit.xml') }]],
     watch: false,
   })
   await vitest.close()
@@ -117,6 +154,8 @@ function parseFlags() {
         'timeout-ms': { type: 'string' },
         concurrency: { type: 'string' },
         reports: { type: 'string', default: 'reports' },
+        'allow-production': { type: 'boolean' },
+        'max-run-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,

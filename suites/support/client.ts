@@ -54,14 +54,17 @@ export function createClient(options: ClientOptions): Client {
         })
         // A server may echo what it was sent: nothing it says may carry a secret onwards.
         const text = scrubSecrets(await response.body.text(), secrets)
+        const answered = scrubbedHeaders(flatHeaders(response.headers), secrets)
+        const requestId = answered['seam-request-id']
         return {
           request,
           wire,
           response: {
             status: response.statusCode,
-            headers: scrubbedHeaders(flatHeaders(response.headers), secrets),
+            headers: answered,
             text,
             ...parseJson(text),
+            ...(requestId === undefined ? {} : { requestId }),
             durationMs: performance.now() - started,
           },
         }

@@ -4,7 +4,8 @@ import { ALL_CHECKS } from '../checks/index.ts'
 import type { AuthSecrets } from './credentials.ts'
 
 export type RunConfig = {
-  target: 'mock'
+  /** `mock`: stateless, any well-formed ID exists. `live`: a real (sandbox) workspace. */
+  target: 'mock' | 'live'
   /** Which rules the mock keeps: `seam` (the contract mock) or `prism` (plain Prism). */
   rules: 'seam' | 'prism'
   /** Where the server is; undefined means "start the embedded mock". */
@@ -22,6 +23,19 @@ export type RunConfig = {
   timeoutMs: number
   /** Requests in flight at once. */
   concurrency: number
+  /** Live mode only: what a stateful run against a real workspace needs. */
+  live?: LiveConfig
+}
+
+export type LiveConfig = {
+  /** Run even though the workspace says it is not a sandbox. */
+  allowProduction: boolean
+  /** The whole run stops sending requests after this long. */
+  maxRunMs: number
+  /** Where the run's ledger of created resources lives (JSON lines). */
+  ledgerPath: string
+  /** A user identity to use when the target can neither list nor create one. */
+  userIdentityId?: string
 }
 
 export class ConfigError extends Error {
@@ -43,14 +57,21 @@ export function randomSeed(): number {
   return (Math.random() * 2 ** 31) | 0
 }
 
+/** A real workspace is someone's: few requests at once, and a bound on the whole run. */
+export const LIVE_DEFAULTS = {
+  endpoint: 'https://connect.getseam.com',
+  concurrency: 2,
+  /** Each run of a stateful property is a sequence of real requests. */
+  runs: 10,
+  maxRunMs: 10 * 60_000,
+  ledgerPath: 'reports/live-ledger.jsonl',
+} as const
+
 export function resolveConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
   const target = env.SEAM_TARGET ?? 'mock'
-  if (target === 'live') {
-    throw new ConfigError(
-      'SEAM_TARGET=live is not available yet: live mode (fixtures, sandbox guard, clean-up) is still to be built',
-    )
-  }
-  if (target !== 'mock') throw new ConfigError(`SEAM_TARGET must be "mock" or "live", not "${target}"`)
+  if (target !== 'mock' && target !== 'live')
+    throw new ConfigError(`SEAM_TARGET must be "mock" or "live", not "${target}"`)
+  if (target === 'live') return resolveLiveConfig(env, randomSeed)
   const endpoint =
     env.SEAM_ENDPOINT === undefined || env.SEAM_ENDPOINT === '' ? undefined : httpUrl(env.SEAM_ENDPOINT)
   const rules = env.SEAM_MOCK ?? 'seam'
@@ -68,6 +89,50 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
     seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
     timeoutMs: positiveInteger('SEAM_TIMEOUT_MS', env.SEAM_TIMEOUT_MS, DEFAULTS.timeoutMs),
     concurrency: positiveInteger('SEAM_CONCURRENCY', env.SEAM_CONCURRENCY, DEFAULTS.concurrency),
+  }
+}
+
+function resolveLiveConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
+  const given = (name: string) => (env[name] === '' ? undefined : env[name])
+  const token = given('SEAM_PERSONAL_ACCESS_TOKEN')
+  const workspaceId = given('SEAM_WORKSPACE_ID')
+  const apiKey = given('SEAM_API_KEY')
+  if (token !== undefined && workspaceId === undefined) {
+    throw new ConfigError(
+      'SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID: a personal access token must come with a seam-workspace header',
+    )
+  }
+  // No defaults here: a live run uses only what it was given.
+  if (apiKey === undefined && token === undefined) {
+    throw new ConfigError(
+      'live mode needs SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID',
+    )
+  }
+  const optional = (name: string, value: string | undefined) => (value === undefined ? {} : { [name]: value })
+  const userIdentityId = given('SEAM_USER_IDENTITY_ID')
+  return {
+    target: 'live',
+    rules: 'seam',
+    endpoint: httpUrl(given('SEAM_ENDPOINT') ?? LIVE_DEFAULTS.endpoint),
+    auth: {
+      primary: token === undefined ? 'api_key' : 'personal_access_token',
+      ...optional('apiKey', apiKey),
+      ...optional('personalAccessToken', token),
+      ...optional('workspaceId', workspaceId),
+      ...optional('clientSessionToken', given('SEAM_CLIENT_SESSION_TOKEN')),
+      ...optional('consoleSessionToken', given('SEAM_CONSOLE_SESSION_TOKEN')),
+    },
+    operations: env.SEAM_OPERATIONS ?? DEFAULTS.operations,
+    runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, LIVE_DEFAULTS.runs),
+    seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
+    timeoutMs: positiveInteger('SEAM_TIMEOUT_MS', env.SEAM_TIMEOUT_MS, DEFAULTS.timeoutMs),
+    concurrency: positiveInteger('SEAM_CONCURRENCY', env.SEAM_CONCURRENCY, LIVE_DEFAULTS.concurrency),
+    live: {
+      allowProduction: env.SEAM_ALLOW_PRODUCTION === '1' || env.SEAM_ALLOW_PRODUCTION === 'true',
+      maxRunMs: positiveInteger('SEAM_MAX_RUN_MS', env.SEAM_MAX_RUN_MS, LIVE_DEFAULTS.maxRunMs),
+      ledgerPath: given('SEAM_LEDGER') ?? LIVE_DEFAULTS.ledgerPath,
+      ...(userIdentityId === undefined ? {} : { userIdentityId }),
+    },
   }
 }
 

@@ -18,6 +18,8 @@ export type WireResponse = {
   text: string
   /** The parsed body, when the text is JSON. */
   json?: unknown
+  /** Seam's `seam-request-id` header, the handle support needs to find this exchange. */
+  requestId?: string
   durationMs: number
 }
 

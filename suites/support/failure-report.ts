@@ -61,7 +61,8 @@ function describeResponse(exchange: Exchange): string[] {
   if (response === undefined) return ['Response: none']
   const contentType = response.headers['content-type'] ?? 'no content-type'
   const body = response.json === undefined ? JSON.stringify(response.text) : pretty(response.json)
-  return [`Response: ${response.status} ${contentType}`, indent(truncate(body, 4000))]
+  const requestId = response.requestId === undefined ? '' : ` (seam-request-id ${response.requestId})`
+  return [`Response: ${response.status} ${contentType}${requestId}`, indent(truncate(body, 4000))]
 }
 
 function pretty(value: unknown): string {

@@ -50,6 +50,20 @@ describe('the client', () => {
     expect(exchange.response?.json).toEqual({ seen: 'Bearer [REDACTED]' })
     expect(JSON.stringify(exchange)).not.toContain(SECRET)
   })
+
+  it('records the seam-request-id of an exchange', async () => {
+    const seam: RequestListener = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'seam-request-id': 'req_42' })
+      res.end('{"ok":true}')
+    }
+    const exchange = await withServer(seam, async (endpoint) => {
+      const client = createClient({ endpoint, auth: { primary: 'api_key', apiKey: SECRET }, timeoutMs: 1000 })
+      const result = await client.send(REQUEST)
+      await client.close()
+      return result
+    })
+    expect(exchange.response?.requestId).toBe('req_42')
+  })
 })
 
 describe('queryString', () => {

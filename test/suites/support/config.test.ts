@@ -71,7 +71,18 @@ describe('resolveConfig', () => {
 
   it.each([
     [{ SEAM_TARGET: 'staging' }, 'SEAM_TARGET must be "mock" or "live", not "staging"'],
-    [{ SEAM_TARGET: 'live' }, 'SEAM_TARGET=live is not available yet'],
+    [
+      { SEAM_TARGET: 'live' },
+      'live mode needs SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID',
+    ],
+    [
+      { SEAM_TARGET: 'live', SEAM_PERSONAL_ACCESS_TOKEN: 'seam_at_1' },
+      'SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID',
+    ],
+    [
+      { SEAM_TARGET: 'live', SEAM_API_KEY: 'k', SEAM_MAX_RUN_MS: '0' },
+      'SEAM_MAX_RUN_MS must be a positive integer',
+    ],
     [{ SEAM_ENDPOINT: 'not a url' }, 'SEAM_ENDPOINT is not a URL'],
     [{ SEAM_ENDPOINT: 'http://user:hunter2@h' }, 'SEAM_ENDPOINT must not carry a user name or password'],
     [{ SEAM_SEED: '' }, 'SEAM_SEED must be a 32-bit integer, not ""'],
@@ -85,5 +96,31 @@ describe('resolveConfig', () => {
     ],
   ])('refuses %j in one line', (env, message) => {
     expect(() => resolve(env)).toThrow(message)
+  })
+
+  it('live mode: the real endpoint by default, only the credentials given, few requests at once', () => {
+    const config = resolve({ SEAM_TARGET: 'live', SEAM_API_KEY: 'seam_live_key' })
+    expect(config.endpoint).toBe('https://connect.getseam.com')
+    expect(config.auth).toEqual({ primary: 'api_key', apiKey: 'seam_live_key' })
+    expect(config.concurrency).toBe(2)
+    expect(config.runs).toBe(10)
+    expect(config.live).toMatchObject({ allowProduction: false, ledgerPath: 'reports/live-ledger.jsonl' })
+  })
+
+  it('live mode: a personal access token with its workspace, production only when allowed', () => {
+    const config = resolve({
+      SEAM_TARGET: 'live',
+      SEAM_PERSONAL_ACCESS_TOKEN: 'seam_at_1',
+      SEAM_WORKSPACE_ID: 'w1',
+      SEAM_ENDPOINT: 'http://127.0.0.1:9/',
+      SEAM_ALLOW_PRODUCTION: '1',
+    })
+    expect(config.auth).toEqual({
+      primary: 'personal_access_token',
+      personalAccessToken: 'seam_at_1',
+      workspaceId: 'w1',
+    })
+    expect(config.endpoint).toBe('http://127.0.0.1:9')
+    expect(config.live?.allowProduction).toBe(true)
   })
 })

@@ -1,0 +1,42 @@
+// `npm run fake -- [--port N]`: a seeded fake sandbox to try live mode by hand.
+import { parseArgs } from 'node:util'
+
+import { startFakeSandbox } from '../suites/live/fake-sandbox.ts'
+import { runMain, UsageError } from './lib/cli.ts'
+
+async function main(): Promise<number> {
+  const port = parsePort()
+  const fake = await startFakeSandbox(port === undefined ? {} : { port })
+  process.stdout.write(
+    [
+      `fake sandbox (@seamapi/fake-seam-connect) at ${fake.url}`,
+      'try live mode with:',
+      `  SEAM_TARGET=live SEAM_ENDPOINT=${fake.url} SEAM_API_KEY=${fake.apiKey} SEAM_USER_IDENTITY_ID=${fake.userIdentityId} npm run conformance`,
+      `a workspace that is not a sandbox: SEAM_API_KEY=${fake.productionApiKey}`,
+      'Ctrl-C stops it.',
+      '',
+    ].join('\n'),
+  )
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await fake.close()
+  return 0
+}
+
+function parsePort(): number | undefined {
+  let values
+  try {
+    ;({ values } = parseArgs({ options: { port: { type: 'string' } }, strict: true }))
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (usage: npm run fake -- [--port N])`)
+  }
+  if (values.port === undefined) return undefined
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError(`--port must be 1-65535, not "${values.port}"`)
+  return port
+}
+
+runMain('fake', main)

@@ -1,0 +1,80 @@
+// What a live run reports besides passes: contract violations, operations the target lacks, and
+// the target's own failures, each with the exchange's `seam-request-id`.
+import { judgeAnswer, type RequestKnowledge, type Verdict } from '../../contracts/seam-errors.ts'
+import type { LiveExchange } from './live-client.ts'
+
+export type FindingKind = 'violation' | 'operation_missing' | 'target_failure' | 'fixture_unavailable'
+
+export type Finding = {
+  kind: FindingKind
+  /** The property (or `fixtures`) that met it. */
+  property: string
+  /** The path it concerns, e.g. `/user_identities/grant_access_to_device`. */
+  operation: string
+  detail: string
+  requestId?: string
+}
+
+/** Thrown by a step that cannot go on; the property reports it and stops. */
+export class LiveFinding extends Error {
+  override name = 'LiveFinding'
+  readonly finding: Omit<Finding, 'property'>
+  constructor(finding: Omit<Finding, 'property'>) {
+    super(`${finding.kind}: ${finding.operation} — ${finding.detail}`)
+    this.finding = finding
+  }
+}
+
+/** Identifies a divergence across runs: what and where, not the run's IDs or timings. */
+export function findingKey(finding: Finding): string {
+  return `${finding.property}: ${finding.kind} ${finding.operation}`
+}
+
+export function formatFinding(finding: Finding): string {
+  const id = finding.requestId === undefined ? '' : ` (seam-request-id ${finding.requestId})`
+  return `${findingKey(finding)} — ${finding.detail}${id}`
+}
+
+/** The answer's JSON when it is a success; anything else stops the step with its finding. */
+export function expectSuccess(exchange: LiveExchange, knowledge: RequestKnowledge): unknown {
+  const verdict = judgeAnswer(exchange, knowledge)
+  if (verdict.kind === 'ok') return exchange.json
+  throw new LiveFinding(findingOf(exchange, verdict, 'a valid request naming existing resources'))
+}
+
+/** An error the overlay expects (a 404 for what does not exist); a success or anything else is a finding. */
+export function expectNotFound(exchange: LiveExchange, what: string): void {
+  const verdict = judgeAnswer(exchange, { namesOnlyExistingResources: false })
+  if (verdict.kind === 'expected_error' && exchange.status === 404) return
+  if (verdict.kind === 'ok' || verdict.kind === 'expected_error') {
+    throw new LiveFinding({
+      kind: 'violation',
+      operation: exchange.path,
+      detail: `${exchange.status} for ${what}, expected 404 …_not_found`,
+      ...requestId(exchange),
+    })
+  }
+  throw new LiveFinding(findingOf(exchange, verdict, what))
+}
+
+function findingOf(exchange: LiveExchange, verdict: Exclude<Verdict, { kind: 'ok' }>, what: string) {
+  const base = { operation: exchange.path, ...requestId(exchange) }
+  if (verdict.kind === 'expected_error') {
+    const message = errorMessage(exchange.json)
+    return {
+      ...base,
+      kind: 'violation' as const,
+      detail: `${exchange.status} ${verdict.type} for ${what}${message === undefined ? '' : `: ${message}`}`,
+    }
+  }
+  return { ...base, kind: verdict.kind, detail: verdict.reason }
+}
+
+function requestId(exchange: LiveExchange): { requestId?: string } {
+  return exchange.requestId === undefined ? {} : { requestId: exchange.requestId }
+}
+
+function errorMessage(json: unknown): string | undefined {
+  const message = (json as { error?: { message?: unknown } } | undefined)?.error?.message
+  return typeof message === 'string' ? message.slice(0, 160) : undefined
+}

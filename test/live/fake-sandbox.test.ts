@@ -1,0 +1,138 @@
+// Live mode end to end against `@seamapi/fake-seam-connect`, the stand-in for a sandbox workspace:
+// the run reports exactly the fake's known divergences (docs/known-divergences.md), cleans what a
+// killed run left, leaves nothing tagged behind, and refuses what it must refuse.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { request } from 'undici'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { judgeAnswer } from '../../contracts/seam-errors.ts'
+import { type FakeSandbox, startFakeSandbox } from '../../suites/live/fake-sandbox.ts'
+import { createLiveClient } from '../../suites/live/live-client.ts'
+import { readLedger } from '../../suites/live/ledger.ts'
+
+const NODE = process.execPath
+
+let fake: FakeSandbox
+beforeAll(async () => {
+  fake = await startFakeSandbox()
+})
+afterAll(() => fake.close())
+
+/** The divergences docs/known-divergences.md lists: lines `- \`property: kind /path\``. */
+function knownDivergences(): string[] {
+  const text = readFileSync('docs/known-divergences.md', 'utf8')
+  return [...text.matchAll(/^- `([a-z_]+: [a-z_]+ \/[^`]+)`/gm)].map((match) => match[1] as string).sort()
+}
+
+type Finished = { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/** Asynchronous on purpose: the fake answers from this very process. */
+function node(args: string[], env: Record<string, string> = {}): Promise<Finished> {
+  const child = spawn(NODE, args, {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    timeout: 150_000,
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((done) =>
+    child.on('close', (status, signal) => done({ status, signal, stdout, stderr })),
+  )
+}
+
+function conformance(env: Record<string, string>, args: string[] = []): Promise<Finished> {
+  return node(['scripts/conformance.ts', '--target', 'live', '--endpoint', fake.url, ...args], {
+    SEAM_RUNS: '5',
+    SEAM_SEED: '1',
+    ...env,
+  })
+}
+
+async function runTaggedAcsUsers(): Promise<string[]> {
+  const response = await request(`${fake.url}/acs/users/list`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${fake.apiKey}`, 'content-type': 'application/json' },
+    body: '{}',
+  })
+  const json = (await response.body.json()) as { acs_users: Array<{ full_name?: string }> }
+  return json.acs_users
+    .map((user) => user.full_name ?? '')
+    .filter((name) => name.startsWith('seam-conformance-'))
+}
+
+describe('live mode against the fake sandbox', () => {
+  it('cleans a killed run, reports exactly the known divergences, and leaves nothing tagged', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'live-reports-'))
+    const ledger = join(reports, 'live-ledger.jsonl')
+    const killed = await node(['test/fixtures/killed-run.ts', fake.url, fake.apiKey, ledger])
+    expect(killed.signal).toBe('SIGKILL')
+    expect(readLedger(ledger)).toHaveLength(1)
+    expect(await runTaggedAcsUsers()).toEqual(['seam-conformance-killed-1 guest'])
+
+    const run = await conformance({ SEAM_API_KEY: fake.apiKey, SEAM_USER_IDENTITY_ID: fake.userIdentityId }, [
+      '--reports',
+      reports,
+    ])
+    expect(run.stdout).toContain('cleaned 1 resource(s) an earlier run left')
+    const summary = JSON.parse(readFileSync(join(reports, 'live-summary.json'), 'utf8')) as {
+      divergences: string[]
+      created: unknown[]
+      removed: unknown[]
+      notRemoved: unknown[]
+      leftovers: unknown[]
+    }
+    // A new divergence, or one that is gone, fails here: update docs/known-divergences.md with the fake.
+    expect(summary.divergences).toEqual(knownDivergences())
+    expect(summary.created.length).toBeGreaterThan(0)
+    expect(summary.removed).toHaveLength(summary.created.length)
+    expect(summary.notRemoved).toEqual([])
+    expect(summary.leftovers).toEqual([])
+    expect(existsSync(ledger)).toBe(false)
+    expect(await runTaggedAcsUsers()).toEqual([])
+    // Divergences fail the run, and stay visible in its output.
+    expect(run.status).toBe(1)
+    for (const divergence of knownDivergences()) expect(run.stdout).toContain(divergence)
+  })
+
+  it.each([
+    [{ SEAM_API_KEY: 'productionKey' }, /is not a sandbox: .* unless given --allow-production/],
+    [{ SEAM_API_KEY: 'seam_not_a_key' }, /SEAM_API_KEY was rejected by http:\/\/127\.0\.0\.1:\d+/],
+    [{}, /live mode needs SEAM_API_KEY/],
+  ])('refuses before any test runs, in one line: %j', async (env, message) => {
+    const key: Record<string, string> =
+      'SEAM_API_KEY' in env && env.SEAM_API_KEY === 'productionKey'
+        ? { SEAM_API_KEY: fake.productionApiKey }
+        : env
+    const run = await conformance(key)
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(message)
+  })
+
+  it('reports an outage as a target failure, not a contract violation', async () => {
+    const outage = await startFakeSandbox()
+    try {
+      await outage.simulateOutage(['/devices/list'])
+      const client = createLiveClient({
+        endpoint: outage.url,
+        auth: { primary: 'api_key', apiKey: outage.apiKey },
+        timeoutMs: 5000,
+        concurrency: 1,
+        deadline: Date.now() + 30_000,
+      })
+      const answer = await client.call('/devices/list')
+      await client.close()
+      expect(answer.requestId).toBeDefined()
+      expect(judgeAnswer(answer, { namesOnlyExistingResources: true })).toMatchObject({
+        kind: 'target_failure',
+      })
+    } finally {
+      await outage.close()
+    }
+  })
+})

@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { cleanLedger } from '../../suites/live/ledger.ts'
+import { createLiveClient } from '../../suites/live/live-client.ts'
+import { record } from '../../suites/live/run-context.ts'
+import { taggedLeftovers } from '../../suites/live/run-summary.ts'
+import { type LiveFault, type LiveWorkspace, startLiveWorkspace } from '../fixtures/live-workspace.ts'
+
+let workspace: LiveWorkspace | undefined
+afterEach(async () => {
+  await workspace?.close()
+  workspace = undefined
+})
+
+/** Creates one tagged ACS user through the ledger, cleans up, and looks again. */
+async function leftoversAfterCleanUp(fault?: LiveFault) {
+  workspace = await startLiveWorkspace(fault)
+  const client = createLiveClient({
+    endpoint: workspace.url,
+    auth: { primary: 'api_key', apiKey: workspace.apiKey },
+    timeoutMs: 5000,
+    concurrency: 1,
+    deadline: Date.now() + 30_000,
+  })
+  const run = {
+    client,
+    runTag: 'seam-conformance-t1',
+    ledgerPath: join(mkdtempSync(join(tmpdir(), 'summary-')), 'ledger.jsonl'),
+    recorded: new Set<string>(),
+  }
+  try {
+    const systems = (await client.call('/acs/systems/list')).json as {
+      acs_systems: Array<{ acs_system_id: string }>
+    }
+    const created = await client.call('/acs/users/create', {
+      acs_system_id: systems.acs_systems[0]?.acs_system_id,
+      full_name: `${run.runTag} guest`,
+    })
+    const id = (created.json as { acs_user: { acs_user_id: string } }).acs_user.acs_user_id
+    record(run, { kind: 'acs_user', id, undo: { path: '/acs/users/delete', body: { acs_user_id: id } } })
+    const cleaned = await cleanLedger(run.ledgerPath, client.call)
+    return { removed: cleaned.removed.length, leftovers: await taggedLeftovers(client, run.runTag) }
+  } finally {
+    await client.close()
+  }
+}
+
+describe('the second look after clean-up', () => {
+  it('finds nothing run-tagged when the deletes worked', async () => {
+    expect(await leftoversAfterCleanUp()).toEqual({ removed: 1, leftovers: [] })
+  })
+
+  it('finds a run-tagged resource a delete only claimed to remove', async () => {
+    const { removed, leftovers } = await leftoversAfterCleanUp('acs_user_delete_ignored')
+    expect(removed).toBe(1)
+    expect(leftovers).toEqual([{ path: '/acs/users/list', id: expect.any(String) }])
+  })
+})
