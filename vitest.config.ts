@@ -21,6 +21,9 @@ export default defineConfig({
           name: 'conformance',
           include: ['suites/**/*.suite.ts'],
           globalSetup: ['suites/support/global-setup.ts'],
+          // Lets the suites label and attach to Allure results; `npm run conformance` adds the
+          // reporter that writes them (under `npm test` the labels go nowhere).
+          setupFiles: ['allure-vitest/setup'],
           // Each conformance test sets its own timeout from the run's configuration.
           hookTimeout: 60_000,
         },

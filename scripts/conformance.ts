@@ -1,6 +1,6 @@
 // `npm run conformance`: checks a target against the contract. Exit 0 only when no violation and
 // no target error was found.
-import { accessSync, constants, mkdirSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -10,6 +10,7 @@ import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
 import { loadSpec } from '../contracts/spec.ts'
 import { DEFAULTS, randomSeed, resolveConfig } from '../suites/support/config.ts'
+import { allureReporters } from '../suites/support/allure/reporters.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
 import { runMain, UsageError } from './lib/cli.ts'
 import { assertReachable } from './lib/reachable.ts'
@@ -27,7 +28,8 @@ Options (each mirrors an environment variable; flags win):
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
   --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs})
   --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
-  --reports <dir>          where junit.xml and summary.txt go (default reports)
+  --reports <dir>          where junit.xml, summary.txt and allure-results/ go
+                           (default reports)
   -h, --help
 
 Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID.`
@@ -59,6 +61,10 @@ async function main(): Promise<number> {
   selectOperations(buildOperations(await loadSpec()), config.operations)
   if (config.endpoint !== undefined) await assertReachable(config.endpoint, Math.min(config.timeoutMs, 5000))
 
+  // Allure results are this run's only: a previous run's would mix into the report.
+  const allureResults = join(reports, 'allure-results')
+  rmSync(allureResults, { recursive: true, force: true })
+
   const vitest = await startVitest('test', [], {
     run: true,
     project: ['conformance'],
@@ -67,6 +73,7 @@ async function main(): Promise<number> {
       'default',
       new SummaryReporter(join(reports, 'summary.txt')),
       ['junit', { outputFile: join(reports, 'junit.xml') }],
+      ...allureReporters(allureResults),
     ],
     watch: false,
   })
