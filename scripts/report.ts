@@ -1,6 +1,6 @@
 // `npm run report`: builds the static Allure 3 report from the last conformance run's results,
 // carrying the run-to-run history in `reports/history/` so the report shows trends.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -29,7 +29,8 @@ async function main(): Promise<number> {
   mkdirSync(join(reports, 'history'), { recursive: true })
 
   const config = await resolveConfig(reportConfig(reports), { cwd: reports })
-  // Allure logs its progress on stdout; a report build should say one line.
+  // A fresh directory: Allure writes into a subfolder when it finds the old report in place.
+  rmSync(config.output, { recursive: true, force: true })
   const report = new AllureReport(config)
   await report.start()
   await report.readDirectory(results)

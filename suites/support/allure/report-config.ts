@@ -20,7 +20,7 @@ export function reportConfig(reports: string): AllureConfig {
     })),
     plugins: {
       awesome: {
-        options: { reportName: 'Seam Connect conformance', groupBy: ['epic', 'feature', 'story'] },
+        options: { reportName: 'Seam Connect conformance', groupBy: ['epic', 'feature'], layout: 'split' },
       },
     },
   }
