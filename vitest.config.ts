@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           testTimeout: 120_000,
+          // Starting a mock loads the spec and Prism's engine: on a busy shared machine that can
+          // take longer than vitest's default 10 s.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,5 +1,6 @@
 // Turns a plan (scenarios × checks per operation) into vitest tests: `describe(operation)`, one
 // test per check, failures reported with everything needed to replay them, skips with a reason.
+import * as allure from 'allure-js-commons'
 import { afterAll, beforeAll, describe, inject, it } from 'vitest'
 
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
@@ -105,6 +106,8 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
             scenario: skipped.scenario,
           }
           await labelTest({ ...labels, suite, operation, check: skipped.check, scenario: skipped.scenario })
+          // allure-vitest does not carry vitest's skip note: the reason goes in the description.
+          await allure.description(`Skipped: ${skipped.reason}`)
           skip(skipped.reason)
         })
       }

@@ -206,6 +206,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROM
         await page.getByText(resource, { exact: true }).first().waitFor()
       for (const operation of new Set(ONE_FAULT_PER_OPERATION.map((f) => f.operation)))
         await page.getByText(operation, { exact: true }).first().waitFor()
+      await mkdir('reports', { recursive: true })
+      await page.screenshot({ path: 'reports/allure-report-overview.png' })
       // One injected fault: its test page, its category, and its evidence.
       const fault = ONE_FAULT_PER_OPERATION.find((f) => f.caughtBy === 'void_shape')
       if (fault === undefined) throw new Error('no void_shape fixture')
@@ -225,7 +227,6 @@ describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROM
         await page.getByText(name, { exact: true }).first().waitFor()
       await page.getByText('curl', { exact: true }).first().click()
       await page.getByText(/curl -X POST .*Bearer \$SEAM_API_KEY/).first().waitFor()
-      await mkdir('reports', { recursive: true })
       await page.screenshot({ path: 'reports/allure-report.png' })
     } finally {
       await browser.close()
