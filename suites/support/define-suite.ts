@@ -7,6 +7,7 @@ import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import type { Plan, PlanFor } from '../scenarios/types.ts'
 import { attachExchange, attachFailure, samplesPass } from './allure/attachments.ts'
 import { labelTest } from './allure/labels.ts'
+import { redactForReport } from './allure/redact.ts'
 import { conformanceContext } from './context.ts'
 import { ContractFailure } from './contract-failure.ts'
 import { secretValues } from './credentials.ts'
@@ -90,7 +91,9 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
               const outcome = await checkScenario({ ...common(), check })
               if (outcome.status !== 'passed') {
                 await attachFailure(outcome, replayCommand(config, operation.id), secrets)
-                throw new ContractFailure(formatFailure(outcome, { operation, check, run: config }))
+                // The report reaches the console, JUnit and Allure: the same redaction as attachments.
+                const report = formatFailure(outcome, { operation, check, run: config })
+                throw new ContractFailure(redactForReport(report, secrets))
               }
             },
             testTimeout,
