@@ -23,6 +23,9 @@ export default defineConfig({
           name: 'conformance',
           include: ['suites/**/*.suite.ts'],
           globalSetup: ['suites/support/global-setup.ts'],
+          // Lets the suites label and attach to Allure results; `npm run conformance` adds the
+          // reporter that writes them (under `npm test` the labels go nowhere).
+          setupFiles: ['allure-vitest/setup'],
           // Each conformance test sets its own timeout from the run's configuration.
           hookTimeout: 60_000,
         },
@@ -33,6 +36,7 @@ export default defineConfig({
           name: 'live',
           include: ['suites/live/**/*.live.ts'],
           globalSetup: ['suites/live/global-setup.ts'],
+          setupFiles: ['allure-vitest/setup'],
           hookTimeout: 60_000,
         },
       },

@@ -1,6 +1,6 @@
 // `npm run conformance`: checks a target against the contract. Exit 0 only when no violation and
 // no target error was found.
-import { accessSync, constants, mkdirSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -18,6 +18,7 @@ import {
   type RunConfig,
 } from '../suites/support/config.ts'
 import { CoverageReporter } from '../suites/support/coverage-reporter.ts'
+import { allureReporters } from '../suites/support/allure/reporters.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
 import { runMain, UsageError } from './lib/cli.ts'
 import { assertReachable } from './lib/reachable.ts'
@@ -39,7 +40,8 @@ Options (each mirrors an environment variable; flags win):
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
   --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs})
   --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
-  --reports <dir>          where junit.xml, summary.txt and coverage.json go (default reports)
+  --reports <dir>          where junit.xml, summary.txt, coverage.json and
+                           allure-results/ go (default reports)
   -h, --help
 
 Live mode (--target live; endpoint default ${LIVE_DEFAULTS.endpoint}):
@@ -89,6 +91,10 @@ async function main(): Promise<number> {
   if (resolved.live !== undefined) return runLive(resolved, reports)
   const config = resolved
 
+  // Allure results are this run's only: a previous run's would mix into the report.
+  const allureResults = join(reports, 'allure-results')
+  rmSync(allureResults, { recursive: true, force: true })
+
   const vitest = await startVitest('test', [], {
     run: true,
     project: ['conformance'],
@@ -98,6 +104,7 @@ async function main(): Promise<number> {
       new SummaryReporter(join(reports, 'summary.txt')),
       new CoverageReporter(join(reports, 'coverage.json')),
       ['junit', { outputFile: join(reports, 'junit.xml') }],
+      ...allureReporters(allureResults),
     ],
     watch: false,
   })
@@ -113,11 +120,17 @@ async function runLive(resolved: RunConfig, reports: string): Promise<number> {
   process.stdout.write(
     `live: workspace "${workspace.name}" (${workspace.workspaceId})${workspace.isSandbox ? ', a sandbox' : ', NOT a sandbox (--allow-production)'} at ${config.endpoint} · seed ${config.seed}\n`,
   )
+  const allureResults = join(reports, 'allure-results')
+  rmSync(allureResults, { recursive: true, force: true })
   const vitest = await startVitest('test', [], {
     run: true,
     project: ['live'],
     provide: { runConfig: config },
-    reporters: ['default', ['junit', { outputFile: join(reports, 'junit.xml') }]],
+    reporters: [
+      'default',
+      ['junit', { outputFile: join(reports, 'junit.xml') }],
+      ...allureReporters(allureResults),
+    ],
     watch: false,
   })
   await vitest.close()

@@ -42,6 +42,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       print(`  could not remove ${describeEntry(entry)}: ${reason}`)
   }
   project.provide('liveRun', files)
+  // What the reporters read about any run, mock or live (the Allure environment, for one).
+  project.provide('resolvedConfig', config)
+  project.provide('endpoint', endpoint)
   print(
     `live: run tag ${files.runTag} · ledger ${live.ledgerPath} · at most ${config.concurrency} request(s) at once`,
   )

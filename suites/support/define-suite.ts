@@ -1,19 +1,26 @@
 // Turns a plan (scenarios × checks per operation) into vitest tests: `describe(operation)`, one
 // test per check, failures reported with everything needed to replay them, skips with a reason.
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import * as allure from 'allure-js-commons'
+import { afterAll, beforeAll, describe, inject, it } from 'vitest'
 
 import { runPlan } from '../scenarios/run-plan.ts'
+import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import type { Plan, PlanFor } from '../scenarios/types.ts'
+import { attachExchange, attachFailure, samplesPass } from './allure/attachments.ts'
+import { labelTest } from './allure/labels.ts'
+import { redactForReport } from './allure/redact.ts'
 import { conformanceContext } from './context.ts'
 import { type Observed, observe } from './coverage.ts'
 import { ContractFailure } from './contract-failure.ts'
-import { formatFailure } from './failure-report.ts'
+import { secretValues } from './credentials.ts'
+import { formatFailure, replayCommand } from './failure-report.ts'
 import { createPipeline } from './exchange-cache.ts'
 import {
   checkScenario,
   PROPERTY_BUDGET_MS,
   operationRequests,
   scenarioPasses,
+  scenarioRequests,
   type Send,
 } from './property.ts'
 import './meta.ts'
@@ -22,6 +29,8 @@ import './provided.ts'
 export async function defineConformanceSuite(suite: string, planFor: PlanFor): Promise<void> {
   const { config, operations, validators, client } = await conformanceContext()
   afterAll(() => client.close())
+  const secrets = secretValues(config.auth)
+  const labels = { config, endpoint: inject('endpoint'), specVersion: pinnedSpecVersion() }
   // A test runs at most two properties (the scenario's one pass, then its own), each stopped at
   // its budget; the last request of each may still wait for its own timeout.
   const testTimeout = 2 * (PROPERTY_BUDGET_MS + config.timeoutMs) + 10_000
@@ -72,6 +81,13 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
           runSeed: config.seed,
           runs: config.runs,
         })
+        // A fixed sample of passes shows what a good exchange looks like: the scenario's first
+        // request, already in the cache.
+        const attachSampledPass = async (check: string) => {
+          if (!samplesPass(operation.id, scenario.name, check)) return
+          const [first] = scenarioRequests(config.seed, config.runs, operation, scenario)
+          if (first !== undefined) await attachExchange(await send(first), secrets)
+        }
         for (const check of scenario.checks) {
           it(
             title(check.name, scenario.name),
@@ -87,11 +103,18 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
                 task.meta.coverage = observed
                 observed = undefined
               }
+              await labelTest({ ...labels, suite, operation, check: check.name, scenario: scenario.name })
               allPass ??= scenarioPasses(common())
-              if (await allPass) return
+              if (await allPass) {
+                await attachSampledPass(check.name)
+                return
+              }
               const outcome = await checkScenario({ ...common(), check })
               if (outcome.status !== 'passed') {
-                throw new ContractFailure(formatFailure(outcome, { operation, check, run: config }))
+                await attachFailure(outcome, replayCommand(config, operation.id, check.name), secrets)
+                // The report reaches the console, JUnit and Allure: the same redaction as attachments.
+                const report = formatFailure(outcome, { operation, check, run: config })
+                throw new ContractFailure(redactForReport(report, secrets))
               }
             },
             testTimeout,
@@ -99,13 +122,16 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
         }
       }
       for (const skipped of plan.skips) {
-        it(title(skipped.check, skipped.scenario), ({ task, skip }) => {
+        it(title(skipped.check, skipped.scenario), async ({ task, skip }) => {
           task.meta.conformance = {
             suite,
             operation: operation.id,
             check: skipped.check,
             scenario: skipped.scenario,
           }
+          await labelTest({ ...labels, suite, operation, check: skipped.check, scenario: skipped.scenario })
+          // allure-vitest does not carry vitest's skip note: the reason goes in the description.
+          await allure.description(`Skipped: ${skipped.reason}`)
           skip(skipped.reason)
         })
       }

@@ -1,0 +1,93 @@
+// The Allure half of a conformance run's reporters: allure-vitest writes one result per test, and
+// RunInfoReporter adds what the report shows about the run as a whole (categories, environment,
+// executor), once the embedded mock's address is known.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { Status } from 'allure-js-commons'
+import type { LifecycleListener } from 'allure-js-commons/sdk/reporter'
+import AllureVitestReporter from 'allure-vitest/reporter'
+import type { Reporter, Vitest } from 'vitest/node'
+
+import { pinnedSpecVersion } from '../../../contracts/spec.ts'
+import type { RunConfig } from '../config.ts'
+import { CATEGORIES } from './categories.ts'
+import '../provided.ts'
+
+/** A violated check is a failed test; a target that did not answer, or a crash, is broken. */
+export const statusByCause: LifecycleListener = {
+  beforeTestResultWrite(result) {
+    const message = result.statusDetails.message ?? ''
+    if (result.status === Status.BROKEN && /^[a-z_]+: /.test(message) && !message.startsWith('target_error:'))
+      result.status = Status.FAILED
+  },
+}
+
+export function allureReporters(resultsDir: string): Reporter[] {
+  return [
+    new AllureVitestReporter({ resultsDir, listeners: [statusByCause] }),
+    new RunInfoReporter(resultsDir),
+  ]
+}
+
+export class RunInfoReporter implements Reporter {
+  #vitest: Vitest | undefined
+  readonly #resultsDir: string
+
+  constructor(resultsDir: string) {
+    this.#resultsDir = resultsDir
+  }
+
+  onInit(vitest: Vitest): void {
+    this.#vitest = vitest
+  }
+
+  onTestRunEnd(): void {
+    // Whichever project ran: `conformance` (mock) or `live`.
+    const context = ['conformance', 'live']
+      .map((name) => this.#vitest?.getProjectByName(name).getProvidedContext())
+      .find((provided) => provided?.resolvedConfig !== undefined)
+    mkdirSync(this.#resultsDir, { recursive: true })
+    const write = (name: string, text: string) => writeFileSync(join(this.#resultsDir, name), text)
+    write('categories.json', `${JSON.stringify(CATEGORIES, null, 2)}\n`)
+    write('executor.json', `${JSON.stringify(executorInfo(process.env), null, 2)}\n`)
+    if (context?.resolvedConfig !== undefined)
+      write('environment.properties', environmentProperties(context.resolvedConfig, context.endpoint))
+  }
+}
+
+/** What the report's Environment panel lists. Never a credential: only which kind the run used. */
+export function environmentProperties(config: RunConfig, endpoint: string): string {
+  const entries: Record<string, string> = {
+    target: config.target,
+    rules: config.rules,
+    endpoint: config.endpoint === undefined ? `${endpoint} (embedded mock)` : endpoint,
+    'spec.version': `@seamapi/types ${pinnedSpecVersion()}`,
+    seed: String(config.seed),
+    runs: String(config.runs),
+    operations: config.operations,
+    credential: config.auth.primary,
+    'node.version': process.version,
+  }
+  return Object.entries(entries)
+    .map(([key, value]) => `${key} = ${value.replaceAll('\\', '\\\\').replaceAll('\n', ' ')}\n`)
+    .join('')
+}
+
+/** Who ran it: the CI build when there is one (GitHub Actions' own variables), else a local run. */
+export function executorInfo(env: Record<string, string | undefined>): Record<string, string | number> {
+  const server = env.GITHUB_SERVER_URL
+  const repository = env.GITHUB_REPOSITORY
+  const runId = env.GITHUB_RUN_ID
+  if (server === undefined || repository === undefined || runId === undefined)
+    return { name: 'local', type: 'local', buildName: 'npm run conformance' }
+  const buildUrl = `${server}/${repository}/actions/runs/${runId}`
+  return {
+    name: 'GitHub Actions',
+    type: 'github',
+    url: `${server}/${repository}`,
+    buildOrder: Number(env.GITHUB_RUN_NUMBER ?? runId),
+    buildName: `${env.GITHUB_WORKFLOW ?? 'workflow'} #${env.GITHUB_RUN_NUMBER ?? runId}`,
+    buildUrl,
+  }
+}

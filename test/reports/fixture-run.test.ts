@@ -1,0 +1,236 @@
+// One conformance pass against a server with a fault on several seed operations, run with
+// distinctive credentials, then `npm run report`: the Allure results carry labels and evidence,
+// JUnit XML is well formed, no secret reaches any file under the reports directory, and the report
+// opens in a real browser.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { XMLParser } from 'fast-xml-parser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { type RunningMock, startMock } from '../../mock/server.ts'
+import { randomSeed, resolveConfig } from '../../suites/support/config.ts'
+import { secretValues } from '../../suites/support/credentials.ts'
+import { compositeFault, ONE_FAULT_PER_OPERATION, runScript } from '../helpers/fixture-run.ts'
+import { serveDirectory } from '../helpers/static-server.ts'
+
+const SECRETS = {
+  SEAM_API_KEY: 'seam_distinctive_api_key_4f9a1c',
+  SEAM_CLIENT_SESSION_TOKEN: 'seam_cst_distinctive_session_7b2e',
+  SEAM_CONSOLE_SESSION_TOKEN: 'eyJhbGciOiJub25lIn0.eyJkaXN0aW5jdGl2ZSI6MX0.ZGlzdGluY3RpdmU',
+}
+const CHROMIUM = '/usr/bin/chromium'
+
+type Attachment = { name: string; source: string; type: string }
+type AllureResult = {
+  name: string
+  status: string
+  labels: Array<{ name: string; value: string }>
+  links: Array<{ url: string }>
+  attachments: Attachment[]
+  /** allure-js records each runtime attachment as a step holding it. */
+  steps: Array<{ attachments: Attachment[] }>
+  statusDetails: { message?: string }
+}
+
+let reports = ''
+let mock: RunningMock
+let conformanceCode: number | null = null
+let results: AllureResult[] = []
+
+beforeAll(async () => {
+  mock = await startMock({ fault: compositeFault, accepted: resolveConfig(SECRETS, randomSeed).auth })
+  reports = mkdtempSync(join(tmpdir(), 'fixture-run-'))
+  const run = await runScript(
+    'scripts/conformance.ts',
+    ['--endpoint', mock.url, '--runs', '10', '--seed', '7', '--reports', reports],
+    SECRETS,
+  )
+  conformanceCode = run.code
+  const report = await runScript('scripts/report.ts', ['--reports', reports])
+  if (report.code !== 0) throw new Error(`npm run report failed: ${report.stderr}`)
+  const dir = join(reports, 'allure-results')
+  results = readdirSync(dir)
+    .filter((name) => name.endsWith('-result.json'))
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as AllureResult)
+}, 300_000)
+afterAll(() => mock.close())
+
+const attachments = (result: AllureResult) => [
+  ...result.attachments,
+  ...result.steps.flatMap((step) => step.attachments),
+]
+const label = (result: AllureResult, name: string) => result.labels.find((l) => l.name === name)?.value
+
+describe('Allure results of a failing run', () => {
+  it('fail the run, and label every test with resource, operation, check, severity, target, spec, seed and docs', () => {
+    expect(conformanceCode).toBe(1)
+    expect(results.length).toBeGreaterThan(50)
+    for (const result of results) {
+      const feature = label(result, 'feature') ?? ''
+      expect(feature).toMatch(/^(POST|PUT|DELETE|GET|PATCH) \//)
+      expect(feature.split(' ')[1]?.startsWith(`/${label(result, 'epic') ?? '?'}/`)).toBe(true)
+      expect(label(result, 'story')).toBe(result.name.split(' · ')[0])
+      expect(label(result, 'severity')).toMatch(/^(blocker|critical|normal|minor)$/)
+      expect(label(result, 'target')).toBe('mock (seam rules)')
+      expect(label(result, 'endpoint')).toBe(new URL(mock.url).host)
+      expect(label(result, 'spec_version')).toMatch(/^@seamapi\/types \d+\.\d+\.\d+$/)
+      expect(label(result, 'seed')).toBe('7')
+      expect(result.links.map((l) => l.url)).toContain(`https://docs.seam.co/latest/api${feature.split(' ')[1]}`)
+    }
+  })
+
+  it('mark each injected fault failed, with request, response, counterexample, seed and curl attached', () => {
+    for (const fixture of ONE_FAULT_PER_OPERATION) {
+      const failed = results.find(
+        (r) => label(r, 'feature') === fixture.operation && label(r, 'story') === fixture.caughtBy,
+      )
+      expect(failed?.status, `${fixture.caughtBy} on ${fixture.operation}`).toBe('failed')
+      expect((failed === undefined ? [] : attachments(failed)).map((a) => a.name).sort()).toEqual([
+        'counterexample (shrunk request)',
+        'curl',
+        'request',
+        'response',
+        'seed and path',
+      ])
+      const curl = (failed === undefined ? [] : attachments(failed)).find((a) => a.name === 'curl')
+      const text = readFileSync(join(reports, 'allure-results', curl?.source ?? '?'), 'utf8')
+      const path = fixture.operation.split(' ')[1] ?? '?'
+      expect(text.startsWith(`curl -X ${fixture.operation.split(' ')[0]} '${mock.url}${path}`)).toBe(true)
+      // The credential, where the request had one, is read from the environment.
+      expect(text).not.toMatch(/Bearer (?!\$SEAM_)/)
+    }
+  })
+
+  it('attach an example exchange to a fixed sample of passes, and nothing to the rest', () => {
+    const passed = results.filter((r) => r.status === 'passed')
+    const sampled = passed.filter((r) => attachments(r).length > 0)
+    expect(sampled.length).toBeGreaterThan(0)
+    expect(sampled.length).toBeLessThan(passed.length / 3)
+    for (const result of sampled)
+      expect(attachments(result).map((a) => a.name).sort()).toEqual(['curl', 'request', 'response'])
+  })
+
+  it('write categories, environment and executor for the run', () => {
+    const dir = join(reports, 'allure-results')
+    const categories = JSON.parse(readFileSync(join(dir, 'categories.json'), 'utf8')) as Array<{ name: string }>
+    expect(categories.map((c) => c.name)).toEqual([
+      'Operation missing',
+      'Transport or timeout',
+      'Server error (5xx)',
+      'Contract violation',
+      'Skipped with reason',
+      'Suite error',
+    ])
+    const environment = readFileSync(join(dir, 'environment.properties'), 'utf8')
+    expect(environment).toContain(`endpoint = ${mock.url}\n`)
+    expect(environment).toContain('seed = 7\n')
+    expect(JSON.parse(readFileSync(join(dir, 'executor.json'), 'utf8'))).toMatchObject({ type: 'local' })
+  })
+})
+
+describe('npm run report', () => {
+  it('builds the static report and keeps the run in the history', () => {
+    expect(existsSync(join(reports, 'allure-report', 'index.html'))).toBe(true)
+    const history = readFileSync(join(reports, 'history', 'history.jsonl'), 'utf8').trim().split('\n')
+    expect(history).toHaveLength(1)
+  })
+})
+
+describe('reports/junit.xml', () => {
+  it('is a JUnit document: testsuites of testcases, one per check, failures with their message', () => {
+    const xml = readFileSync(join(reports, 'junit.xml'), 'utf8')
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'failure', 'skipped'].includes(name) })
+    type Case = { name: string; classname: string; failure?: Array<{ message: string }> }
+    const document = parser.parse(xml, true) as {
+      testsuites: { tests: string; failures: string; testsuite: Array<{ name: string; tests: string; testcase: Case[] }> }
+    }
+    const cases = document.testsuites.testsuite.flatMap((suite) => suite.testcase)
+    expect(Number(document.testsuites.tests)).toBe(cases.length)
+    expect(cases.length).toBe(results.length)
+    const failed = cases.filter((c) => c.failure !== undefined)
+    expect(Number(document.testsuites.failures)).toBe(failed.length)
+    for (const fixture of ONE_FAULT_PER_OPERATION) {
+      expect(failed.some((c) => c.classname.includes(fixture.operation) || c.name.includes(fixture.operation))).toBe(true)
+    }
+  })
+})
+
+describe('secrets', () => {
+  it('appear in no file under the reports directory', () => {
+    const secrets = secretValues(resolveConfig(SECRETS, randomSeed).auth)
+    expect(secrets).toEqual(expect.arrayContaining(Object.values(SECRETS)))
+    const files = walk(reports)
+    expect(files.length).toBeGreaterThan(100)
+    for (const file of files) {
+      const text = readFileSync(file, 'latin1')
+      for (const secret of secrets) expect(text.includes(secret), `${secret} in ${file}`).toBe(false)
+    }
+  })
+})
+
+function walk(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name)
+    return statSync(path).isDirectory() ? walk(path) : [path]
+  })
+}
+
+describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROMIUM}; skipped when absent)`, () => {
+  it('shows the seed operations grouped by resource, and a failure with its attachments', async () => {
+    const { chromium } = await import('playwright-core')
+    const site = await serveDirectory(join(reports, 'allure-report'))
+    const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'))
+    // A fresh profile directory: nothing from an earlier run or the user's own browser.
+    const browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 1000 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    try {
+      const page = await browser.newPage()
+      await page.goto(site.url)
+      // The tree: resources, and the seed operations under them.
+      for (const resource of ['access_grants', 'acs/entrances', 'user_identities'])
+        await page.getByText(resource, { exact: true }).first().waitFor()
+      for (const operation of new Set(ONE_FAULT_PER_OPERATION.map((f) => f.operation)))
+        await page.getByText(operation, { exact: true }).first().waitFor()
+      await mkdir('reports', { recursive: true })
+      await page.screenshot({ path: 'reports/allure-report-overview.png' })
+      // One injected fault: its test page, its category, and its evidence.
+      const fault = ONE_FAULT_PER_OPERATION.find((f) => f.caughtBy === 'void_shape')
+      if (fault === undefined) throw new Error('no void_shape fixture')
+      // A tree section's title row sits inside the element that holds its leaves.
+      const operationSection = page
+        .getByTestId('tree-section')
+        .filter({ has: page.getByText(fault.operation, { exact: true }) })
+        .locator('xpath=..')
+      const failedTest = operationSection
+        .getByTestId('tree-leaf')
+        .filter({ hasText: fault.caughtBy })
+        .filter({ has: page.getByTestId('tree-leaf-status-failed') })
+      await failedTest.first().click()
+      await page.getByText(`${fault.caughtBy}: ${fault.operation}`).first().waitFor()
+      await page.getByText('Category: Contract violation').waitFor()
+      for (const name of ['request', 'response', 'curl', 'counterexample (shrunk request)', 'seed and path'])
+        await page.getByText(name, { exact: true }).first().waitFor()
+      await page.getByText('curl', { exact: true }).first().click()
+      await page.getByText(/curl -X POST .*Bearer \$SEAM_API_KEY/).first().waitFor()
+      await page.screenshot({ path: 'reports/allure-report.png' })
+    } finally {
+      await browser.close()
+      await site.close()
+    }
+  }, 120_000)
+})
