@@ -129,13 +129,11 @@ export async function runSdkGate(options: GateOptions): Promise<GateResult> {
         continue
       }
       result.checked.push(operation)
-      const t = performance.now()
       const gate = { recorder, validators, sdk, operation, sdkPath, timeoutMs, result }
       const method = (variant: AuthVariant, wrong = false, headers?: Record<string, string>) =>
         clients.get(variant, wrong, headers).get(sdkPath)
       await checkValidCalls(gate, method(credential), seed, runs)
       await checkErrorCalls(gate, method, credential, seed)
-      if (process.env.GATE_DEBUG) console.error(operation.id, Math.round(performance.now() - t))
     }
     if (selected !== undefined && result.checked.length + result.skipped.length === 0) {
       throw new Error(`no SDK method calls the selected operations ("${options.operations}")`)

@@ -62,13 +62,14 @@ async function install(spec: string, cacheRoot: string): Promise<string> {
       { timeout: 300_000 },
     )
   } catch (error) {
+    rmSync(dir, { recursive: true, force: true })
     const stderr = (error as { stderr?: string }).stderr ?? ''
     const reason = stderr
       .split('\n')
-      .find((line) => /npm (error|ERR!)/.test(line) && !/A complete log/.test(line))
-    throw new Error(
-      `--sdk "${spec}": npm could not install it${reason === undefined ? '' : ` (${reason.replace(/^npm (error|ERR!)\s*/, '')})`}`,
-    )
+      .filter((line) => /^npm (error|ERR!) /.test(line))
+      .map((line) => line.replace(/^npm (error|ERR!)\s*/, ''))
+      .find((line) => line !== '' && !/^(code|errno|syscall|path) |A complete log/.test(line))
+    throw new Error(`--sdk "${spec}": npm could not install it${reason === undefined ? '' : ` (${reason})`}`)
   }
   return dir
 }

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { loadSpec, type Spec } from '../../contracts/spec.ts'
-import { type GateResult, runSdkGate } from '../../suites/sdk/gate.ts'
+import { GATE_SECRETS, type GateFailure, type GateResult, runSdkGate } from '../../suites/sdk/gate.ts'
+import { formatFailure } from '../../suites/sdk/report.ts'
+import { secretValues } from '../../suites/support/credentials.ts'
 import { loadSdk } from '../../suites/sdk/load-sdk.ts'
 import type { Sdk } from '../../suites/sdk/sdk.ts'
 import { BROKEN_SDKS, UNWRAPS_VOID, VOID_ANSWERED_WITH_OBJECT } from '../fixtures/sdk-faults.ts'
@@ -62,7 +64,7 @@ describe('runSdkGate against fault fixtures', () => {
       runs: 3,
       operations: broken.operations,
     })
-    expect(failedChecks(result)).toEqual(expect.arrayContaining(broken.caughtBy))
+    expect(failedChecks(result)).toEqual([...broken.caughtBy].sort())
   })
 
   it('fails an SDK-facing mock that answers a void operation with an object, under void_shape', async () => {
@@ -108,5 +110,36 @@ describe('runSdkGate against fault fixtures', () => {
     )
     expect(result.coverage.withoutOperation).toEqual([{ sdkPath: '/access_grants/teleport' }])
     expect(result.failures).toEqual([])
+  })
+})
+
+describe('formatFailure', () => {
+  it('names the check, the replay, the shrunk parameters and a curl, never the key', async () => {
+    const broken = BROKEN_SDKS[0] as (typeof BROKEN_SDKS)[number]
+    const result = await runSdkGate({
+      sdk: broken.sdk(pinned),
+      spec,
+      seed: SEED,
+      runs: 2,
+      operations: broken.operations,
+    })
+    const failure = result.failures.find((f) => f.case === 'valid')
+    expect(failure).toBeDefined()
+    const text = formatFailure(
+      failure as GateFailure,
+      { seed: SEED, runs: 2, defaultRuns: 3 },
+      secretValues(GATE_SECRETS),
+    )
+    expect(text).toMatch(
+      /^sdk_object_result: POST \/access_grants\/create \(SDK \/access_grants\/create, valid parameters\)/,
+    )
+    expect(text).toContain(
+      `Replay: npm run sdk-gate -- --seed ${SEED} --operations 'POST /access_grants/create' --runs 2`,
+    )
+    expect(text).toContain('Shrunk parameters:')
+    expect(text).toContain(
+      `curl -X POST 'http://127.0.0.1:4010/access_grants/create' -H "Authorization: Bearer $SEAM_API_KEY"`,
+    )
+    for (const secret of secretValues(GATE_SECRETS)) expect(text).not.toContain(secret)
   })
 })
