@@ -49,6 +49,8 @@ export type MockOptions = {
   /** `seam` (default): Prism plus Seam's rules and error envelope. `prism`: Prism's judgement only. */
   rules?: 'seam' | 'prism'
   accepted?: AcceptedCredentials
+  /** Sees every request and the answer it got (after any fault): how the SDK gate observes the wire. */
+  onExchange?: (request: MockRequest, response: MockResponse) => void
 }
 
 /** What the mock has done so far: how many requests, and the time spent answering them. */
@@ -123,7 +125,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const answer = async (request: MockRequest, rawBody: string): Promise<MockResponse> => {
     const started = performance.now()
     try {
-      return await answerFor(request, rawBody)
+      const response = await answerFor(request, rawBody)
+      options.onExchange?.(request, response)
+      return response
     } finally {
       stats.requests++
       stats.busyMs += performance.now() - started

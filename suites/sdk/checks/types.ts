@@ -1,0 +1,29 @@
+import type { Operation } from '../../../contracts/operations.ts'
+import type { Payload } from '../../../contracts/request.ts'
+import type { Validators } from '../../../contracts/validators.ts'
+import type { MockRequest, MockResponse } from '../../../mock/server.ts'
+import type { Violation } from '../../checks/types.ts'
+import type { SdkErrorClasses } from '../sdk.ts'
+
+export type SdkOutcome = { resolved: unknown } | { rejected: unknown }
+
+/** One call of an SDK method and what the mock saw of it. */
+export type SdkCall = {
+  operation: Operation
+  /** The SDK method, e.g. `/access_grants/create`. */
+  sdkPath: string
+  parameters: Payload
+  outcome: SdkOutcome
+  /** Every request the mock received during the call, with its answer. */
+  received: { request: MockRequest; response: MockResponse }[]
+}
+
+export type SdkCheckContext = { operation: Operation; validators: Validators; errors: SdkErrorClasses }
+
+/** Like a wire check (suites/checks/types.ts), but over an SDK call: pure, returns every violation. */
+export type SdkCheck = {
+  name: string
+  description: string
+  appliesTo(operation: Operation): boolean
+  run(context: SdkCheckContext, call: SdkCall): Violation[]
+}

@@ -1,0 +1,59 @@
+// `npm run sdk-gate` as a user meets it: one-line errors for bad input; a passing run prints the
+// coverage and says PASS.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+function sdkGate(args: string[]) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['scripts/sdk-gate.ts', ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('sdk-gate, given bad input', () => {
+  it.each([
+    [['--bogus'], "sdk-gate: Unknown option '--bogus'"],
+    [['--runs', '0'], 'sdk-gate: --runs must be a positive integer, not "0"'],
+    [['--seed', 'abc'], 'sdk-gate: --seed must be an integer, not "abc"'],
+    [['--sdk', ''], 'sdk-gate: --sdk needs an npm spec, a tarball or a directory'],
+    [['--sdk', 'left-pad@1.3.0'], 'sdk-gate: --sdk "left-pad@1.3.0": expected @seamapi/http@<version>'],
+    [['--sdk', 'README.md'], 'sdk-gate: --sdk "README.md": npm could not install it'],
+    [['--operations', '/no_such_path'], 'sdk-gate: operation filter "/no_such_path" matches no operation'],
+  ])('%j exits 2 with one line', async (args, message) => {
+    const { code, stderr } = await sdkGate(args)
+    expect(code).toBe(2)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toContain(message)
+  })
+})
+
+describe('sdk-gate with the pinned SDK', () => {
+  it('passes one operation, printing the coverage and writing the report', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'sdk-gate-'))
+    const { code, stdout } = await sdkGate([
+      '--operations',
+      'POST /access_grants/create',
+      '--seed',
+      '3',
+      '--reports',
+      reports,
+    ])
+    expect(code).toBe(0)
+    expect(stdout).toContain('SDK coverage (@seamapi/http@1.121.0)')
+    expect(stdout).toContain('Spec operations without an SDK method:')
+    expect(stdout).toMatch(/PASS: no check failed/)
+    expect(readFileSync(join(reports, 'sdk-gate.txt'), 'utf8')).toContain(
+      'sit on a path the SDK calls with another method',
+    )
+  })
+})
