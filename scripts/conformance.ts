@@ -102,7 +102,7 @@ async function main(): Promise<number> {
     reporters: [
       'default',
       new SummaryReporter(join(reports, 'summary.txt')),
-      new CoverageReporter(join(reports, 'coverage.json')),
+      new CoverageReporter(join(reports, 'coverage.json'), allureResults),
       ['junit', { outputFile: join(reports, 'junit.xml') }],
       ...allureReporters(allureResults),
     ],

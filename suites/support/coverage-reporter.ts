@@ -8,14 +8,18 @@ import type { Reporter, TestModule } from 'vitest/node'
 import { buildOperations } from '../../contracts/operations.ts'
 import { loadSpec } from '../../contracts/spec.ts'
 import type { Observed } from './coverage.ts'
+import { writeCoverageResult } from './allure/coverage-result.ts'
 import { buildCoverageReport, type CheckRun, renderCoverage } from './coverage-report.ts'
 import type {} from './meta.ts'
 
 export class CoverageReporter implements Reporter {
   readonly #outputFile: string
+  readonly #allureResults: string | undefined
 
-  constructor(outputFile = 'reports/coverage.json') {
+  /** With `allureResults`, the coverage is also an entry of the Allure report. */
+  constructor(outputFile = 'reports/coverage.json', allureResults?: string) {
     this.#outputFile = outputFile
+    this.#allureResults = allureResults
   }
 
   async onTestRunEnd(testModules: ReadonlyArray<TestModule>): Promise<void> {
@@ -43,9 +47,12 @@ export class CoverageReporter implements Reporter {
     }
     if (runs.length === 0) return
     const report = buildCoverageReport(buildOperations(await loadSpec()), runs, observed)
+    const json = `${JSON.stringify(report, null, 2)}\n`
     mkdirSync(dirname(this.#outputFile), { recursive: true })
-    writeFileSync(this.#outputFile, `${JSON.stringify(report, null, 2)}\n`)
+    writeFileSync(this.#outputFile, json)
     const shown = relative(process.cwd(), this.#outputFile)
-    process.stdout.write(`\n${renderCoverage(report, shown.startsWith('..') ? this.#outputFile : shown)}\n`)
+    const table = renderCoverage(report, shown.startsWith('..') ? this.#outputFile : shown)
+    process.stdout.write(`\n${table}\n`)
+    if (this.#allureResults !== undefined) writeCoverageResult(this.#allureResults, table, json)
   }
 }

@@ -1,6 +1,11 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
 import type { GeneratedRequest } from '../../../contracts/request.ts'
+import { writeCoverageResult } from '../../../suites/support/allure/coverage-result.ts'
 import { observe, operationCoverage, operationUniverse } from '../../../suites/support/coverage.ts'
 import { buildCoverageReport, renderCoverage } from '../../../suites/support/coverage-report.ts'
 import type { Exchange } from '../../../suites/support/exchange.ts'
@@ -72,5 +77,20 @@ describe('buildCoverageReport', () => {
     expect(text).toContain('operations     1 / 2 (50 %) exercised · 1 skipped · 0 not selected')
     expect(text).toContain('1× no credential')
     expect(text).toContain('POST /access_grants/create: ')
+  })
+})
+
+describe('writeCoverageResult', () => {
+  it('adds the coverage to the Allure results as one passed entry with both attachments', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coverage-allure-'))
+    writeCoverageResult(dir, 'Coverage (reports/coverage.json)', '{"totals":{}}\n')
+    const files = readdirSync(dir)
+    const result = JSON.parse(
+      readFileSync(join(dir, files.find((f) => f.endsWith('-result.json')) as string), 'utf8'),
+    ) as { name: string; status: string; attachments: { name: string; source: string }[] }
+    expect(result).toMatchObject({ name: 'Coverage of the run', status: 'passed' })
+    expect(result.attachments.map((a) => a.name)).toEqual(['coverage.txt', 'coverage.json'])
+    const json = result.attachments[1] as { source: string }
+    expect(readFileSync(join(dir, json.source), 'utf8')).toBe('{"totals":{}}\n')
   })
 })
