@@ -79,7 +79,12 @@ describe('conformance against a server that answers {} for grant_access_to_devic
     )
     expect(output).toContain('✗ void_shape  POST /user_identities/grant_access_to_device')
     expect(output).not.toContain(SECRET)
-    expect(readdirSync(reports).sort()).toEqual(['allure-results', 'junit.xml', 'summary.txt'])
+    expect(readdirSync(reports).sort()).toEqual([
+      'allure-results',
+      'coverage.json',
+      'junit.xml',
+      'summary.txt',
+    ])
     for (const file of readdirSync(reports, { recursive: true, withFileTypes: true }).filter((f) =>
       f.isFile(),
     ))
