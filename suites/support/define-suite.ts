@@ -85,7 +85,8 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
         // request, already in the cache.
         const attachSampledPass = async (check: string) => {
           if (!samplesPass(operation.id, scenario.name, check)) return
-          const [first] = scenarioRequests(config.seed, config.runs, operation, scenario)
+          // Sampled with the same seed, one request is the run's first: no need to generate all.
+          const [first] = scenarioRequests(config.seed, 1, operation, scenario)
           if (first !== undefined) await attachExchange(await send(first), secrets)
         }
         for (const check of scenario.checks) {
