@@ -2,7 +2,6 @@
 // no target error was found.
 import { accessSync, constants, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { startVitest } from 'vitest/node'
 
@@ -20,7 +19,7 @@ import {
 import { CoverageReporter } from '../suites/support/coverage-reporter.ts'
 import { allureReporters } from '../suites/support/allure/reporters.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
-import { runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
 import { assertReachable } from './lib/reachable.ts'
 
 const USAGE = `Usage: npm run conformance -- [options]
@@ -152,31 +151,23 @@ function reportsDirectory(path: string): string {
 }
 
 function parseFlags() {
-  try {
-    return parseArgs({
-      options: {
-        target: { type: 'string' },
-        endpoint: { type: 'string' },
-        mock: { type: 'string' },
-        operations: { type: 'string' },
-        'seed-endpoints': { type: 'boolean' },
-        tags: { type: 'string' },
-        checks: { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        concurrency: { type: 'string' },
-        reports: { type: 'string', default: 'reports' },
-        'allow-production': { type: 'boolean' },
-        'max-run-ms': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    })
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`)
-  }
+  return parseCommandFlags({
+    target: { type: 'string' },
+    endpoint: { type: 'string' },
+    mock: { type: 'string' },
+    operations: { type: 'string' },
+    'seed-endpoints': { type: 'boolean' },
+    tags: { type: 'string' },
+    checks: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    concurrency: { type: 'string' },
+    reports: { type: 'string', default: 'reports' },
+    'allow-production': { type: 'boolean' },
+    'max-run-ms': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
 }
 
 runMain('conformance', main)

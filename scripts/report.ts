@@ -2,12 +2,11 @@
 // carrying the run-to-run history in `reports/history/` so the report shows trends.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { AllureReport, resolveConfig } from '@allurereport/core'
 
 import { reportConfig } from '../suites/support/allure/report-config.ts'
-import { runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
 
 const USAGE = `Usage: npm run report -- [--reports <dir>]
 
@@ -40,18 +39,10 @@ async function main(): Promise<number> {
 }
 
 function parseFlags() {
-  try {
-    return parseArgs({
-      options: {
-        reports: { type: 'string', default: 'reports' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    })
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`)
-  }
+  return parseCommandFlags({
+    reports: { type: 'string', default: 'reports' },
+    help: { type: 'boolean', short: 'h' },
+  })
 }
 
 runMain('report', main)

@@ -2,7 +2,6 @@
 // contract mock and checks what the SDK returns, sends and throws. Exit 0 only when no check failed.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
@@ -12,7 +11,7 @@ import { secretValues } from '../suites/support/credentials.ts'
 import { GATE_SECRETS, runSdkGate } from '../suites/sdk/gate.ts'
 import { loadSdk } from '../suites/sdk/load-sdk.ts'
 import { formatCoverage, formatFailure, formatOtherMethods } from '../suites/sdk/report.ts'
-import { runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
 
 /** Generated valid calls per operation: enough to vary every parameter, few enough for CI (see README). */
 export const SDK_GATE_RUNS = 3
@@ -88,22 +87,14 @@ async function main(): Promise<number> {
 }
 
 function parseFlags() {
-  try {
-    return parseArgs({
-      options: {
-        sdk: { type: 'string' },
-        operations: { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        reports: { type: 'string', default: 'reports' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    })
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`)
-  }
+  return parseCommandFlags({
+    sdk: { type: 'string' },
+    operations: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    reports: { type: 'string', default: 'reports' },
+    help: { type: 'boolean', short: 'h' },
+  })
 }
 
 function positiveInteger(flag: string, value: string | undefined, fallback: number): number {

@@ -2,11 +2,10 @@
 // about. Exit 0 (or 1 with --fail-on and a change at that severity), 2 on bad input.
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 
 import { diffSpecs, SEVERITIES, type Severity } from '../contracts/spec-diff.ts'
 import { buildSpec, type Spec } from '../contracts/spec.ts'
-import { runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
 import { countOf, formatSpecDiff } from './lib/spec-diff-text.ts'
 import { readSpecSource } from './lib/spec-source.ts'
 
@@ -65,22 +64,14 @@ function severity(value: string | undefined): Severity | undefined {
 }
 
 function parseFlags() {
-  try {
-    return parseArgs({
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        json: { type: 'boolean' },
-        'fail-on': { type: 'string' },
-        cache: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    })
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`)
-  }
+  return parseCommandFlags({
+    from: { type: 'string' },
+    to: { type: 'string' },
+    json: { type: 'boolean' },
+    'fail-on': { type: 'string' },
+    cache: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
 }
 
 runMain('spec:diff', main)

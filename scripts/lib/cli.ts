@@ -1,4 +1,5 @@
 // What every command-line entry point shares: one-line errors and a non-zero exit, never a stack.
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -14,4 +15,13 @@ export function runMain(command: string, main: () => Promise<number>): void {
       process.exit(2)
     },
   )
+}
+
+/** A command's flags, strictly: an unknown flag, a missing value or a stray argument is a UsageError. */
+export function parseCommandFlags<const T extends NonNullable<ParseArgsConfig['options']>>(options: T) {
+  try {
+    return parseArgs({ options, allowPositionals: false, strict: true })
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (see --help)`)
+  }
 }

@@ -2,6 +2,7 @@
 // the parameters, the mock's answer and a curl replay. Credentials never appear.
 import { toCurl } from '../support/curl.ts'
 import { REDACTED, scrubSecrets } from '../support/credentials.ts'
+import { indent, truncate } from '../support/failure-report.ts'
 import type { MockRequest } from '../../mock/server.ts'
 import { ANSWER_CHECKS } from './answer-checks.ts'
 import { describeOutcome } from './checks/describe.ts'
@@ -127,15 +128,4 @@ function secretVariableFor(failure: GateFailure): string {
   if (authorization.startsWith('Bearer seam_cst')) return 'SEAM_CLIENT_SESSION_TOKEN'
   if (authorization.startsWith('Bearer ey')) return 'SEAM_CONSOLE_SESSION_TOKEN'
   return 'SEAM_API_KEY'
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n')
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}\n… (${text.length - max} more characters)`
 }

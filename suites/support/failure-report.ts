@@ -69,13 +69,13 @@ function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2) ?? 'undefined'
 }
 
-function indent(text: string): string {
+export function indent(text: string): string {
   return text
     .split('\n')
     .map((line) => `  ${line}`)
     .join('\n')
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}\n… (${text.length - max} more characters)`
 }

@@ -39,22 +39,38 @@ let reports = ''
 let mock: RunningMock
 let conformanceCode: number | null = null
 let results: AllureResult[] = []
+let coverage: AllureResult | undefined
 
 beforeAll(async () => {
   mock = await startMock({ fault: compositeFault, accepted: resolveConfig(SECRETS, randomSeed).auth })
   reports = mkdtempSync(join(tmpdir(), 'fixture-run-'))
   const run = await runScript(
     'scripts/conformance.ts',
-    ['--endpoint', mock.url, '--runs', '10', '--seed', '7', '--reports', reports],
+    [
+      '--endpoint',
+      mock.url,
+      // The seed endpoints and each faulted operation: a report a person can take in at a glance.
+      '--operations',
+      ['seed', ...ONE_FAULT_PER_OPERATION.map((fixture) => fixture.operation)].join(','),
+      '--runs',
+      '10',
+      '--seed',
+      '7',
+      '--reports',
+      reports,
+    ],
     SECRETS,
   )
   conformanceCode = run.code
   const report = await runScript('scripts/report.ts', ['--reports', reports])
   if (report.code !== 0) throw new Error(`npm run report failed: ${report.stderr}`)
   const dir = join(reports, 'allure-results')
-  results = readdirSync(dir)
+  const all = readdirSync(dir)
     .filter((name) => name.endsWith('-result.json'))
     .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as AllureResult)
+  // One entry is the run's coverage, not a check: the rest are one per check.
+  coverage = all.find((result) => result.name === 'Coverage of the run')
+  results = all.filter((result) => result !== coverage)
 }, 300_000)
 afterAll(() => mock.close())
 
@@ -136,6 +152,18 @@ describe('npm run report', () => {
     expect(existsSync(join(reports, 'allure-report', 'index.html'))).toBe(true)
     const history = readFileSync(join(reports, 'history', 'history.jsonl'), 'utf8').trim().split('\n')
     expect(history).toHaveLength(1)
+  })
+})
+
+describe('the coverage entry', () => {
+  it('holds the coverage table of the run, with coverage.json attached', () => {
+    expect(coverage?.status).toBe('passed')
+    expect(coverage?.attachments.map((a) => a.name)).toEqual(['coverage.txt', 'coverage.json'])
+    const json = coverage?.attachments.find((a) => a.name === 'coverage.json')
+    const report = JSON.parse(readFileSync(join(reports, 'allure-results', json?.source ?? '?'), 'utf8')) as {
+      totals: { operations: { selected: number } }
+    }
+    expect(report.totals.operations.selected).toBe(new Set(results.map((r) => label(r, 'feature'))).size)
   })
 })
 

@@ -108,6 +108,8 @@ describe('conformance against a server with a fault on each of several operation
     const { code, stdout } = await conformance([
       '--endpoint',
       mock.url,
+      '--operations',
+      fixtures.map((fixture) => fixture.operation).join(','),
       '--runs',
       '30',
       '--seed',
