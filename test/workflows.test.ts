@@ -75,6 +75,13 @@ describe('.github/workflows/sdk-gate.yml', () => {
       expect(flow.on).toHaveProperty(`${trigger}.inputs.sdk_version.required`, true)
   })
 
+  it('gates the SDK version it is given, with nothing swallowing the exit code', () => {
+    const gate = steps(flow).find((step) => step.run?.startsWith('npm run sdk-gate') === true)
+    expect(gate?.run).toBe('npm run sdk-gate -- --sdk "@seamapi/http@${SDK_VERSION}"')
+    expect(gate?.['continue-on-error']).toBeUndefined()
+    expect(Object.values(flow.jobs)[0]?.env).toMatchObject({ SDK_VERSION: '${{ inputs.sdk_version }}' })
+  })
+
   it('runs in mock mode, fails on any violation, and uploads JUnit and the report', () => {
     expect(Object.values(flow.jobs)[0]?.env).toMatchObject({ SEAM_TARGET: 'mock' })
     sharedExpectations(flow)
