@@ -142,8 +142,15 @@ function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], loc
         : add
     stringMutations(inner, addString)
   }
-  if (typeof value === 'number') numberMutations(inner, location, add)
-  if (typeof value === 'boolean' && location === 'query') add('not a boolean', 'maybe', 'type')
+  // In a query string every value is text: "abc" or "maybe" breaks only a schema that names the type
+  // (an untyped schema may well have generated a number or a boolean, and takes any text).
+  const named = (type: string) => types.includes(type) && !types.includes('string')
+  if (typeof value === 'number') {
+    const textBreaks = location === 'query' && (named('number') || named('integer'))
+    numberMutations(inner, textBreaks, add)
+  }
+  if (typeof value === 'boolean' && location === 'query' && named('boolean'))
+    add('not a boolean', 'maybe', 'type')
   if (Array.isArray(value) && location === 'body') {
     if ((inner.minItems ?? 0) > 0) add(`fewer than minItems ${inner.minItems}`, [], 'minItems')
     if (inner.maxItems !== undefined && value.length > 0) {
@@ -196,10 +203,11 @@ function stringMutations(
 
 function numberMutations(
   schema: JsonSchema,
-  location: Location,
+  /** Whether text in place of the number breaks the schema (a query value of a typed number). */
+  textBreaks: boolean,
   add: (label: string, value: unknown, keyword: string) => void,
 ): void {
-  if (location === 'query') add('not a number', 'abc', 'type')
+  if (textBreaks) add('not a number', 'abc', 'type')
   if (typeof schema.exclusiveMinimum === 'number')
     add(`not above ${schema.exclusiveMinimum}`, schema.exclusiveMinimum, 'exclusiveMinimum')
   if (schema.minimum !== undefined) add(`below minimum ${schema.minimum}`, schema.minimum - 1, 'minimum')

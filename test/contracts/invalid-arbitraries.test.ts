@@ -15,7 +15,11 @@ function instancePath(at: (string | number)[] = []): string {
   return at.length === 0 ? '(root)' : `/${at.join('/')}`
 }
 
-describe.each(seedOperations.map((op) => [op.id, op] as const))('invalid requests for %s', (_id, op) => {
+// Beside the seed operations, one whose query parameters include an untyped one: a number generated
+// for it is no reason to expect "abc" to be refused (found by a whole-API run, seed 775892976).
+const studied = [...seedOperations, operation('GET /seam/console/v1/timelines/get')]
+
+describe.each(studied.map((op) => [op.id, op] as const))('invalid requests for %s', (_id, op) => {
   const requests = invalidRequest(op)
   const validate = validators.request(op)
   const parameters = (request: GeneratedRequest) =>
