@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { cleanLedger } from '../../suites/live/ledger.ts'
 import { createLiveClient } from '../../suites/live/live-client.ts'
-import { record } from '../../suites/live/run-context.ts'
 import { taggedLeftovers } from '../../suites/live/run-summary.ts'
 import { type LiveFault, type LiveWorkspace, startLiveWorkspace } from '../fixtures/live-workspace.ts'
+import { createTaggedAcsUser } from '../helpers/tagged-acs-user.ts'
 
 let workspace: LiveWorkspace | undefined
 afterEach(async () => {
@@ -33,15 +33,7 @@ async function leftoversAfterCleanUp(fault?: LiveFault) {
     recorded: new Set<string>(),
   }
   try {
-    const systems = (await client.call('/acs/systems/list')).json as {
-      acs_systems: Array<{ acs_system_id: string }>
-    }
-    const created = await client.call('/acs/users/create', {
-      acs_system_id: systems.acs_systems[0]?.acs_system_id,
-      full_name: `${run.runTag} guest`,
-    })
-    const id = (created.json as { acs_user: { acs_user_id: string } }).acs_user.acs_user_id
-    record(run, { kind: 'acs_user', id, undo: { path: '/acs/users/delete', body: { acs_user_id: id } } })
+    await createTaggedAcsUser(run)
     const cleaned = await cleanLedger(run.ledgerPath, client.call)
     return { removed: cleaned.removed.length, leftovers: await taggedLeftovers(client, run.runTag) }
   } finally {
