@@ -10,7 +10,7 @@ import { randomSeed } from '../suites/support/config.ts'
 import { secretValues } from '../suites/support/credentials.ts'
 import { GATE_SECRETS, runSdkGate } from '../suites/sdk/gate.ts'
 import { loadSdk } from '../suites/sdk/load-sdk.ts'
-import { formatCoverage, formatFailure, formatOtherMethods } from '../suites/sdk/report.ts'
+import { formatAccepted, formatCoverage, formatFailure, formatOtherMethods } from '../suites/sdk/report.ts'
 import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
 
 /** Generated valid calls per operation: enough to vary every parameter, few enough for CI (see README). */
@@ -70,7 +70,9 @@ async function main(): Promise<number> {
     failures.length === 0 ? 'PASS: no check failed' : `FAIL: ${failures.length} failure(s)`,
   ].join('\n')
   const coverage = formatCoverage(result)
-  process.stdout.write([coverage, '', ...failures.flatMap((text) => [text, '']), summary, ''].join('\n'))
+  const accepted = formatAccepted(result)
+  const findings = [...failures, ...(accepted === undefined ? [] : [accepted])]
+  process.stdout.write([coverage, '', ...findings.flatMap((text) => [text, '']), summary, ''].join('\n'))
   const reports = reportsDirectory(values.reports)
   writeFileSync(
     join(reports, 'sdk-gate.txt'),
@@ -78,7 +80,7 @@ async function main(): Promise<number> {
       `SDK gate: ${sdk.name}, seed ${seed}, ${runs} run(s)`,
       coverage,
       formatOtherMethods(result),
-      ...failures,
+      ...findings,
       summary,
       '',
     ].join('\n\n'),

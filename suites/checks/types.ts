@@ -4,8 +4,11 @@ import type { RespondedExchange } from '../support/exchange.ts'
 
 export type CheckContext = { operation: Operation; validators: Validators }
 
-/** A broken rule: the check that saw it and what it saw. */
-export type Violation = { check: string; message: string }
+/**
+ * A broken rule: the check that saw it and what it saw. `known` names an accepted finding
+ * (suites/sdk/known-findings.ts): reported, but not failing the run.
+ */
+export type Violation = { check: string; message: string; known?: string }
 
 /**
  * A check is a pure function over one exchange that returns every violation it sees. `appliesTo`

@@ -69,7 +69,11 @@ export type GateResult = {
   calls: number
   /** How many error answers each provoked case actually got from the mock. */
   provoked: Record<Exclude<GateCase, 'valid'>, number>
+  /** Known findings (./known-findings.ts) seen in this run: reported, not failing the gate. */
+  accepted: AcceptedFinding[]
 }
+
+export type AcceptedFinding = { id: string; calls: number; operations: string[] }
 
 /** The run's credentials: the mock's defaults, which the embedded mock takes and nothing else. */
 export const GATE_SECRETS: AuthSecrets = {
@@ -120,6 +124,7 @@ export async function runSdkGate(options: GateOptions): Promise<GateResult> {
       failures: [],
       calls: 0,
       provoked: { invalid_input: 0, unauthorized: 0, api_error: 0 },
+      accepted: [],
     }
     for (const { sdkPath, operation } of coverage.bound) {
       if (selected !== undefined && !selected.has(operation)) continue
@@ -239,12 +244,26 @@ function callOnce(gate: GateRun, method: SdkMethod, parameters: Payload): Promis
   return callSdk({ recorder, method, operation, sdkPath, parameters, timeoutMs })
 }
 
+/** The call's violations, less the known findings, which are counted in the result instead. */
 function runChecks(gate: GateRun, checks: SdkCheck[], call: SdkCall): Violation[] {
   const context = { operation: gate.operation, validators: gate.validators, errors: gate.sdk.errors }
-  return [
+  const violations = [
     ...answerViolations(call, gate.validators),
     ...checks.filter((check) => check.appliesTo(gate.operation)).flatMap((check) => check.run(context, call)),
   ]
+  for (const { known } of violations)
+    if (known !== undefined) noteAccepted(gate.result, known, gate.operation)
+  return violations.filter(({ known }) => known === undefined)
+}
+
+function noteAccepted(result: GateResult, id: string, operation: Operation) {
+  let finding = result.accepted.find((accepted) => accepted.id === id)
+  if (finding === undefined) {
+    finding = { id, calls: 0, operations: [] }
+    result.accepted.push(finding)
+  }
+  finding.calls++
+  if (!finding.operations.includes(operation.id)) finding.operations.push(operation.id)
 }
 
 function parametersOf(request: GeneratedRequest): Payload {

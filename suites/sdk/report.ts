@@ -8,6 +8,7 @@ import { ANSWER_CHECKS } from './answer-checks.ts'
 import { describeOutcome } from './checks/describe.ts'
 import { SDK_CHECKS } from './checks/index.ts'
 import type { GateFailure, GateResult } from './gate.ts'
+import { KNOWN_FINDINGS } from './known-findings.ts'
 
 /** What a replay line needs: everything that changes which calls are made. */
 export type GateSettings = { seed: number; runs: number; sdk?: string; defaultRuns: number }
@@ -34,6 +35,18 @@ export function formatCoverage(result: GateResult): string {
     )
   }
   return lines.join('\n')
+}
+
+/** Known findings seen in the run: each with its count and where, so an accepted one stays in sight. */
+export function formatAccepted(result: GateResult): string | undefined {
+  if (result.accepted.length === 0) return undefined
+  const lines = result.accepted.map(({ id, calls, operations }) => {
+    const finding = KNOWN_FINDINGS.find((known) => known.id === id)
+    const where =
+      operations.slice(0, 3).join(', ') + (operations.length > 3 ? `, … (${operations.length})` : '')
+    return `  ${finding?.check ?? '?'}: ${id}, ${calls} call(s) on ${where}\n    ${finding?.summary ?? ''}`
+  })
+  return ['Known SDK findings (reported, not failing; see docs/sdk-known-findings.md):', ...lines].join('\n')
 }
 
 /** The operations on a path the SDK calls with another method: long, so for the report file only. */

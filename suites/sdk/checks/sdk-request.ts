@@ -2,6 +2,8 @@ import { isDeepStrictEqual } from 'node:util'
 
 import { queryString } from '../../support/client.ts'
 import type { Violation } from '../../checks/types.ts'
+import type { Payload } from '../../../contracts/request.ts'
+import { DROPS_PROTOTYPE_NAMED_KEYS, withoutPrototypeNamedKeys } from '../known-findings.ts'
 import type { SdkCheck } from './types.ts'
 
 /** The SDK sends one request with the operation's method and path, carrying exactly the parameters given. */
@@ -25,17 +27,20 @@ export const sdkRequest = {
       violations.push(violation(`sent ${request.method} ${request.path}, expected ${operation.id}`))
     }
     const sentJson = JSON.parse(JSON.stringify(call.parameters)) as unknown
-    if (operation.input.in === 'body') {
-      if (!isDeepStrictEqual(request.body ?? {}, sentJson)) {
-        violations.push(
-          violation(`body ${JSON.stringify(request.body) ?? 'empty'}, expected ${JSON.stringify(sentJson)}`),
-        )
-      }
-    } else if (!isDeepStrictEqual(request.query, queryRecord(call.parameters))) {
+    const [where, received, expected, expectedWithoutPrototypeKeys] =
+      operation.input.in === 'body'
+        ? ['body', request.body ?? {}, sentJson, withoutPrototypeNamedKeys(sentJson)]
+        : [
+            'query',
+            request.query,
+            queryRecord(call.parameters),
+            queryRecord(withoutPrototypeNamedKeys(call.parameters) as Payload),
+          ]
+    if (!isDeepStrictEqual(received, expected)) {
+      const message = `${where} ${JSON.stringify(received) ?? 'empty'}, expected ${JSON.stringify(expected)}`
+      const known = isDeepStrictEqual(received, expectedWithoutPrototypeKeys)
       violations.push(
-        violation(
-          `query ${JSON.stringify(request.query)}, expected ${JSON.stringify(queryRecord(call.parameters))}`,
-        ),
+        known ? { ...violation(message), known: DROPS_PROTOTYPE_NAMED_KEYS.id } : violation(message),
       )
     }
     return violations
