@@ -15,12 +15,12 @@ import { ContractFailure } from './contract-failure.ts'
 import { secretValues } from './credentials.ts'
 import { formatFailure, replayCommand } from './failure-report.ts'
 import { createPipeline } from './exchange-cache.ts'
+import type { Exchange } from './exchange.ts'
 import {
   checkScenario,
   PROPERTY_BUDGET_MS,
   operationRequests,
   scenarioPasses,
-  scenarioRequests,
   type Send,
 } from './property.ts'
 import './meta.ts'
@@ -63,14 +63,16 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
     describe(operation.id, () => {
       // Filled before the first test; every check of this operation reads from it.
       let send: Send = (request) => client.send(request)
+      let exchangesOf = async (_scenario: number): Promise<Exchange[]> => []
       let observed: Observed | undefined
       beforeAll(async () => {
         const cache = await pipeline.enter(index)
         send = cache.send
+        exchangesOf = cache.group
         observed = observe(await cache.exchanges())
       }, testTimeout)
       afterAll(() => pipeline.leave(index))
-      for (const scenario of plan.scenarios) {
+      for (const [at, scenario] of plan.scenarios.entries()) {
         // The scenario's checks all at once first; one by one (to shrink) only if that fails.
         let allPass: Promise<boolean> | undefined
         const common = () => ({
@@ -81,13 +83,11 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
           runSeed: config.seed,
           runs: config.runs,
         })
-        // A fixed sample of passes shows what a good exchange looks like: the scenario's first
-        // request, already in the cache.
+        // A fixed sample of passes shows what a good exchange looks like: the scenario's first.
         const attachSampledPass = async (check: string) => {
           if (!samplesPass(operation.id, scenario.name, check)) return
-          // Sampled with the same seed, one request is the run's first: no need to generate all.
-          const [first] = scenarioRequests(config.seed, 1, operation, scenario)
-          if (first !== undefined) await attachExchange(await send(first), secrets)
+          const [first] = await exchangesOf(at)
+          if (first !== undefined) await attachExchange(first, secrets)
         }
         for (const check of scenario.checks) {
           it(
@@ -105,7 +105,7 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
                 observed = undefined
               }
               await labelTest({ ...labels, suite, operation, check: check.name, scenario: scenario.name })
-              allPass ??= scenarioPasses(common())
+              allPass ??= exchangesOf(at).then((exchanges) => scenarioPasses({ ...common(), exchanges }))
               if (await allPass) {
                 await attachSampledPass(check.name)
                 return

@@ -63,9 +63,10 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     const generatedBefore = run.timings.generationMs
     const cache = await time('transportMs', () => pipeline.enter(index))
     run.timings.transportMs -= run.timings.generationMs - generatedBefore
-    for (const scenario of scenarios) {
+    for (const [at, scenario] of scenarios.entries()) {
       const common = { operation, scenario, validators, send: cache.send, runSeed, runs }
-      const allPass = await time('checksMs', () => scenarioPasses(common))
+      const exchanges = await cache.group(at)
+      const allPass = timeSync('checksMs', () => scenarioPasses({ ...common, exchanges }))
       for (const check of scenario.checks) {
         const outcome: CheckOutcome = allPass
           ? { status: 'passed', runs }

@@ -1,46 +1,78 @@
 // Every check of a scenario replays the same seeded requests, so each request is sent once and its
-// exchange shared. Prefetching sends a scenario's requests concurrently before the checks run:
-// the checks then read from the cache, and a run is as deterministic as a sequential one.
+// exchange shared. Prefetching sends a scenario's requests concurrently before the checks run: the
+// one-pass fast path reads them in order, and a check that shrinks finds the first ones in the
+// cache by content. A run is as deterministic as a sequential one.
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import type { Exchange } from './exchange.ts'
 import type { Send } from './property.ts'
 
 export type ExchangeCache = {
+  /** Sends a request unless an equal one was prefetched or sent before: what shrinking uses. */
   send: Send
-  /** Sends the requests not yet sent, at most `concurrency` at a time. */
-  prefetch(requests: GeneratedRequest[], concurrency: number): Promise<void>
+  /** Sends every group's requests, in order, at most `concurrency` at a time. */
+  prefetch(groups: GeneratedRequest[][], concurrency: number): Promise<void>
+  /** The exchanges of one prefetched group (a scenario's requests), in the order they were generated. */
+  group(index: number): Promise<Exchange[]>
   /** Every exchange so far: what the coverage report learns an operation's requests from. */
   exchanges(): Promise<Exchange[]>
   /** Drops every exchange: an operation's exchanges are not needed once its checks have run. */
   clear(): void
 }
 
+type Prefetched = { request: GeneratedRequest; exchange: Promise<Exchange> }
+
 export function createExchangeCache(send: Send): ExchangeCache {
-  const seen = new Map<string, Promise<Exchange>>()
-  const cached: Send = (request) => {
-    const key = JSON.stringify(request)
-    let exchange = seen.get(key)
-    if (exchange === undefined) {
-      exchange = send(request)
-      seen.set(key, exchange)
-    }
-    return exchange
-  }
+  let groups: Prefetched[][] = []
+  // Keyed by content, built on the first `send`: the fast path never pays for the keys.
+  let byContent: Map<string, Promise<Exchange>> | undefined
+  const keyed = () =>
+    (byContent ??= new Map(groups.flat().map(({ request, exchange }) => [JSON.stringify(request), exchange])))
   return {
-    send: cached,
-    async prefetch(requests, concurrency) {
+    send(request) {
+      const cache = keyed()
+      const key = JSON.stringify(request)
+      let exchange = cache.get(key)
+      if (exchange === undefined) {
+        exchange = send(request)
+        cache.set(key, exchange)
+      }
+      return exchange
+    },
+    async prefetch(requestGroups, concurrency) {
+      const queue = requestGroups.map((requests) =>
+        requests.map((request) => {
+          const answer = Promise.withResolvers<Exchange>()
+          answer.promise.catch(() => {}) // a failed send fails the prefetch itself, which `enter` surfaces
+          return { request, answer }
+        }),
+      )
+      groups = queue.map((group) =>
+        group.map(({ request, answer }) => ({ request, exchange: answer.promise })),
+      )
+      byContent = undefined
+      const pending = queue.flat()
       let next = 0
       const worker = async () => {
-        while (next < requests.length) await cached(requests[next++] as GeneratedRequest)
+        while (next < pending.length) {
+          const { request, answer } = pending[next++] as (typeof pending)[number]
+          await send(request).then(answer.resolve, (error: unknown) => {
+            answer.reject(error)
+            throw error
+          })
+        }
       }
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
     },
-    exchanges: () => Promise.all(seen.values()),
-    clear: () => seen.clear(),
+    group: (index) => Promise.all((groups[index] ?? []).map(({ exchange }) => exchange)),
+    exchanges: () => Promise.all(byContent?.values() ?? groups.flat().map(({ exchange }) => exchange)),
+    clear() {
+      groups = []
+      byContent = undefined
+    },
   }
 }
 
-export type PipelineStage = { requests: () => GeneratedRequest[] }
+export type PipelineStage = { requests: () => GeneratedRequest[][] }
 
 /** Operations whose requests are in flight beyond the one being checked. */
 const LOOKAHEAD = 2

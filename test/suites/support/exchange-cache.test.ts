@@ -48,8 +48,32 @@ describe('createExchangeCache', () => {
     })
     const [scenario] = positivePlan(grant, { rules: 'seam', auth: MOCK_SECRETS }).scenarios
     if (scenario === undefined) throw new Error('no scenario')
-    await cache.prefetch(scenarioRequests(1, 50, grant, scenario), 4)
+    await cache.prefetch([scenarioRequests(1, 50, grant, scenario)], 4)
     expect(most).toBe(4)
+  })
+
+  it('gives each group its exchanges in generated order, and finds prefetched ones by content', async () => {
+    let sent = 0
+    const cache = createExchangeCache(async (request) => {
+      sent++
+      // Answers out of order: the group keeps the order of its requests.
+      await new Promise((resolve) => setTimeout(resolve, 5 - sent))
+      return answerOk(request)
+    })
+    const request = (n: number) => ({ ...base, body: { n } })
+    const base = { operation: grant.id, method: grant.method, path: grant.path, query: {} }
+    await cache.prefetch([[request(1), request(2)], [request(3)]], 3)
+    expect((await cache.group(0)).map((exchange) => exchange.request.body)).toEqual([{ n: 1 }, { n: 2 }])
+    expect((await cache.group(1)).map((exchange) => exchange.request.body)).toEqual([{ n: 3 }])
+    await cache.send(request(2))
+    expect(sent).toBe(3)
+    expect(await cache.exchanges()).toHaveLength(3)
+  })
+
+  it('fails the prefetch when a send fails, and leaves nothing unhandled', async () => {
+    const cache = createExchangeCache(() => Promise.reject(new Error('socket gone')))
+    const base = { operation: grant.id, method: grant.method, path: grant.path, query: {} }
+    await expect(cache.prefetch([[base]], 1)).rejects.toThrow('socket gone')
   })
 
   it('prefetches exactly the requests the checks then send', async () => {
