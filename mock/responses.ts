@@ -3,7 +3,7 @@
 // envelope.
 import fc from 'fast-check'
 
-import { schemaArbitrary } from '../contracts/arbitraries/schema.ts'
+import { responseArbitrary } from '../contracts/arbitraries/schema.ts'
 import { fnv1a } from '../contracts/hash.ts'
 import { memoizeByObject } from '../contracts/memo.ts'
 import type { Operation } from '../contracts/operations.ts'
@@ -14,7 +14,7 @@ const bodyPool = memoizeByObject((operation: Operation) => {
   const schema = operation.responses['200']?.schema
   return schema === undefined
     ? [{}]
-    : fc.sample(schemaArbitrary(schema), { seed: fnv1a(operation.id), numRuns: POOL_SIZE })
+    : fc.sample(responseArbitrary(schema), { seed: fnv1a(operation.id), numRuns: POOL_SIZE })
 })
 
 /** Each pooled body with `ok: true`, serialised once: large list answers are not stringified per request. */

@@ -11,17 +11,37 @@ import { stringArbitrary } from './strings.ts'
 /** Marks a property left out of an object; never reaches a payload. */
 const ABSENT = Symbol('absent')
 
-export const schemaArbitrary: (schema: JsonSchema) => fc.Arbitrary<unknown> = memoizeByObject(build)
+/** One family of arbitraries: each schema's built once, its children from the same family. */
+type Family = {
+  arbitrary: (schema: JsonSchema) => fc.Arbitrary<unknown>
+  /** The most items a list of objects gets, unless its schema asks for more; unset: fast-check's default. */
+  objectListLength?: number
+}
 
-function build(schema: JsonSchema): fc.Arbitrary<unknown> {
+function family(options: Omit<Family, 'arbitrary'>): Family['arbitrary'] {
+  const self: Family = { ...options, arbitrary: memoizeByObject((schema: JsonSchema) => build(schema, self)) }
+  return self.arbitrary
+}
+
+/** Values for requests: lists as long as fast-check likes, so every enum value of every item shows up. */
+export const schemaArbitrary = family({})
+
+/**
+ * Values for the mock's answers: lists of objects stay short. They nest (spaces → reservations →
+ * access grants → …), and ten at each level made list answers of up to 700 KB, which every check
+ * of every request then had to read, for no rule that three items would not show.
+ */
+export const responseArbitrary = family({ objectListLength: 3 })
+
+function build(schema: JsonSchema, g: Family): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const)
   if (schema.enum !== undefined) return fc.constantFrom(...schema.enum)
-  if (schema.allOf !== undefined) return allOf(schema.allOf)
-  if (schema.oneOf !== undefined) return oneOf(schema.oneOf)
-  if (schema.anyOf !== undefined) return fc.oneof(...schema.anyOf.map(schemaArbitrary))
+  if (schema.allOf !== undefined) return allOf(schema.allOf, g)
+  if (schema.oneOf !== undefined) return oneOf(schema.oneOf, g)
+  if (schema.anyOf !== undefined) return fc.oneof(...schema.anyOf.map(g.arbitrary))
   const types = schemaTypes(schema) ?? inferTypes(schema)
   if (types.length === 0) return fc.jsonValue({ maxDepth: 2 })
-  return fc.oneof(...types.map((type) => ofType(type, schema)))
+  return fc.oneof(...types.map((type) => ofType(type, schema, g)))
 }
 
 function inferTypes(schema: JsonSchema): string[] {
@@ -30,7 +50,7 @@ function inferTypes(schema: JsonSchema): string[] {
   return []
 }
 
-function ofType(type: string, schema: JsonSchema): fc.Arbitrary<unknown> {
+function ofType(type: string, schema: JsonSchema, g: Family): fc.Arbitrary<unknown> {
   switch (type) {
     case 'null':
       return fc.constant(null)
@@ -46,9 +66,9 @@ function ofType(type: string, schema: JsonSchema): fc.Arbitrary<unknown> {
     case 'number':
       return numberArbitrary(schema)
     case 'array':
-      return arrayArbitrary(schema)
+      return arrayArbitrary(schema, g)
     case 'object':
-      return objectArbitrary(schema)
+      return objectArbitrary(schema, g)
     default:
       throw new Error(`unsupported JSON schema type "${type}"`)
   }
@@ -77,27 +97,30 @@ function numberArbitrary(schema: JsonSchema): fc.Arbitrary<number> {
   })
 }
 
-function arrayArbitrary(schema: JsonSchema): fc.Arbitrary<unknown[]> {
-  const items = schemaArbitrary(schema.items ?? {})
+function arrayArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<unknown[]> {
+  const items = g.arbitrary(schema.items ?? {})
   const bounds = {
     minLength: schema.minItems ?? 0,
     ...(schema.maxItems === undefined ? {} : { maxLength: schema.maxItems }),
   }
   // Lists of scalars (IDs, keys) are cheap: let them grow large sometimes.
   const scalarItems = schema.items?.properties === undefined && schema.items?.oneOf === undefined
-  return scalarItems
-    ? fc.oneof(
-        { weight: 4, arbitrary: fc.array(items, bounds) },
-        fc.array(items, { ...bounds, size: 'large' }),
-      )
-    : fc.array(items, bounds)
+  if (scalarItems) {
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.array(items, bounds) },
+      fc.array(items, { ...bounds, size: 'large' }),
+    )
+  }
+  if (g.objectListLength === undefined) return fc.array(items, bounds)
+  const maxLength = Math.min(schema.maxItems ?? Infinity, Math.max(bounds.minLength, g.objectListLength))
+  return fc.array(items, { ...bounds, maxLength })
 }
 
-function objectArbitrary(schema: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
+function objectArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<Record<string, unknown>> {
   const properties = schema.properties ?? {}
   const required = new Set(schema.required ?? [])
   const entries = Object.entries(properties).map(([name, child]) => {
-    const value = withDefault(child)
+    const value = withDefault(child, g)
     if (required.has(name)) return [name, value] as const
     // Optional properties appear about half the time; deprecated ones only now and then.
     const absentWeight = child.deprecated === true ? 4 : 1
@@ -112,15 +135,15 @@ function objectArbitrary(schema: JsonSchema): fc.Arbitrary<Record<string, unknow
   // A map: keys are free, values follow `additionalProperties`.
   return fc.dictionary(
     fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }),
-    schemaArbitrary(extra),
+    g.arbitrary(extra),
     {
       maxKeys: 4,
     },
   )
 }
 
-function withDefault(schema: JsonSchema): fc.Arbitrary<unknown> {
-  const value = schemaArbitrary(schema)
+function withDefault(schema: JsonSchema, g: Family): fc.Arbitrary<unknown> {
+  const value = g.arbitrary(schema)
   if (schema.default === undefined) return value
   return fc.oneof({ weight: 1, arbitrary: fc.constant(schema.default) }, { weight: 3, arbitrary: value })
 }
@@ -130,10 +153,10 @@ function dropAbsent(record: Record<string, unknown>): Record<string, unknown> {
 }
 
 // Parts of an allOf are objects in this spec: generate each part, then merge them.
-function allOf(parts: JsonSchema[]): fc.Arbitrary<unknown> {
-  if (parts.length === 1) return schemaArbitrary(parts[0] as JsonSchema)
+function allOf(parts: JsonSchema[], g: Family): fc.Arbitrary<unknown> {
+  if (parts.length === 1) return g.arbitrary(parts[0] as JsonSchema)
   return fc
-    .tuple(...parts.map(schemaArbitrary))
+    .tuple(...parts.map(g.arbitrary))
     .map((values) => Object.assign({}, ...(values as Record<string, unknown>[])) as Record<string, unknown>)
 }
 
@@ -141,11 +164,11 @@ function allOf(parts: JsonSchema[]): fc.Arbitrary<unknown> {
 // write branches that another branch always covers (e.g. an empty object schema beside narrower
 // ones); such a branch can never yield a valid value, so it is probed once and left out rather
 // than left to filter forever.
-function oneOf(branches: JsonSchema[]): fc.Arbitrary<unknown> {
+function oneOf(branches: JsonSchema[], g: Family): fc.Arbitrary<unknown> {
   const usable = branches.flatMap((branch, index) => {
     const others = branches.filter((_, other) => other !== index)
     const fitsOnlyHere = (value: unknown) => !others.some((other) => mightMatch(other, value))
-    const values = schemaArbitrary(branch)
+    const values = g.arbitrary(branch)
     return yieldsSome(values, fitsOnlyHere) ? [values.filter(fitsOnlyHere)] : []
   })
   if (usable.length === 0) throw new Error('oneOf: no branch can yield a value that fits only itself')

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 
 import { invalidRequest } from '../../contracts/arbitraries/invalid.ts'
 import { validRequest } from '../../contracts/arbitraries/request.ts'
+import { responseArbitrary } from '../../contracts/arbitraries/schema.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import { operations, validators } from '../helpers/model.ts'
 
@@ -18,6 +19,20 @@ describe('every operation', () => {
       const validate = validators.request(operation)
       for (const request of fc.sample(validRequest(operation), { seed: 11, numRuns: CASES })) {
         const errors = validate(parameters(request))
+        if (errors.length > 0) wrong.push(`${operation.id}: ${JSON.stringify(errors[0])}`)
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it("has answers (the mock's) that its 200 response schema accepts", () => {
+    const wrong: string[] = []
+    for (const operation of operations) {
+      const schema = operation.responses['200']?.schema
+      const validate = validators.response(operation, '200')
+      if (schema === undefined || validate === undefined) continue
+      for (const body of fc.sample(responseArbitrary(schema), { seed: 11, numRuns: 5 })) {
+        const errors = validate(body)
         if (errors.length > 0) wrong.push(`${operation.id}: ${JSON.stringify(errors[0])}`)
       }
     }

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { validRequest } from '../../contracts/arbitraries/request.ts'
-import { schemaArbitrary } from '../../contracts/arbitraries/schema.ts'
+import { responseArbitrary } from '../../contracts/arbitraries/schema.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import { operation, seedOperations, validators } from '../helpers/model.ts'
 
@@ -35,12 +35,12 @@ describe.each(seedOperations.map((op) => [op.id, op] as const))('valid requests 
     )
   })
 
-  it('pass Ajv on the 200 response schema when generated as responses', () => {
+  it("pass Ajv on the 200 response schema when generated as the mock's answers", () => {
     const schema = op.responses['200']?.schema
     const validate = validators.response(op, '200')
     if (schema === undefined || validate === undefined) throw new Error('seed operations document a 200 body')
     fc.assert(
-      fc.property(schemaArbitrary(schema), (body) => {
+      fc.property(responseArbitrary(schema), (body) => {
         expect(validate(body)).toEqual([])
       }),
       { numRuns: 200 },
