@@ -53,8 +53,25 @@ function formatDateTime(date: Date, style: 'ms' | 'seconds' | 'micros' | 'offset
   }
 }
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+const int32 = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })
+
+/**
+ * Version-4 UUIDs (RFC 9562 variant, as strict validators want) from four 32-bit words. Not
+ * `fc.uuid()`: its tamper-proof number formatting was a quarter of all request generation.
+ */
+const uuid = fc.tuple(int32, int32, int32, int32).map((words) => {
+  const bytes = words.flatMap((word) => [word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff])
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80
+  const hex = bytes.map((byte) => HEX_BYTES[byte] as string)
+  return [hex.slice(0, 4), hex.slice(4, 6), hex.slice(6, 8), hex.slice(8, 10), hex.slice(10)]
+    .map((group) => group.join(''))
+    .join('-')
+})
+
 const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
-  uuid: () => fc.uuid(),
+  uuid: () => uuid,
   'date-time': () => dateTime(),
   date: () =>
     fc

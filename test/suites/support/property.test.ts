@@ -49,7 +49,7 @@ describe('runCheck', () => {
     expect(second).toEqual(first)
     if (first.status !== 'violated') return
     expect((first.exchange.request.body as { device_id: string }).device_id).toBe(
-      '00000000-0000-1000-8000-000000000000',
+      '00000000-0000-4000-8000-000000000000',
     )
     const report = formatFailure(first, {
       operation: grant,
