@@ -222,10 +222,11 @@ function parseBody(raw: string): { body?: unknown } {
 }
 
 function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {}
-  for (const name of new Set(params.keys())) {
-    const values = params.getAll(name)
-    query[name] = values.length === 1 ? (values[0] as string) : values
-  }
-  return query
+  // fromEntries, not assignment: a parameter named `__proto__` stays a key.
+  return Object.fromEntries(
+    [...new Set(params.keys())].map((name) => {
+      const values = params.getAll(name)
+      return [name, values.length === 1 ? (values[0] as string) : values]
+    }),
+  )
 }

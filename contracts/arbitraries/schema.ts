@@ -104,8 +104,7 @@ function arrayArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<unknown[]> 
     ...(schema.maxItems === undefined ? {} : { maxLength: schema.maxItems }),
   }
   // Lists of scalars (IDs, keys) are cheap: let them grow large sometimes.
-  const scalarItems = schema.items?.properties === undefined && schema.items?.oneOf === undefined
-  if (scalarItems) {
+  if (!mayBeObject(schema.items)) {
     return fc.oneof(
       { weight: 4, arbitrary: fc.array(items, bounds) },
       fc.array(items, { ...bounds, size: 'large' }),
@@ -114,6 +113,14 @@ function arrayArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<unknown[]> 
   if (g.objectListLength === undefined) return fc.array(items, bounds)
   const maxLength = Math.min(schema.maxItems ?? Infinity, Math.max(bounds.minLength, g.objectListLength))
   return fc.array(items, { ...bounds, maxLength })
+}
+
+/** Whether a value of the schema may be or hold an object, directly or through one of its branches. */
+function mayBeObject(schema: JsonSchema | undefined): boolean {
+  if (schema === undefined || schema.enum !== undefined || schema.const !== undefined) return false
+  const types = schemaTypes(schema) ?? inferTypes(schema)
+  if (types.includes('object') || (types.includes('array') && mayBeObject(schema.items))) return true
+  return [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])].some(mayBeObject)
 }
 
 function objectArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<Record<string, unknown>> {

@@ -7,11 +7,18 @@ import { yieldsSome } from './probe.ts'
 /**
  * One code point, any but a lone surrogate. Not fast-check's own `binary` unit: that builds a
  * 1.1-million-entry reverse map the first time a process uses it, about a second per suite worker.
+ * The unmapper lets fast-check still spell its "dangerous" strings (`__proto__`, `constructor` …)
+ * with this unit.
  */
 const SURROGATES = 0x800
-const anyCodePoint = fc
-  .integer({ min: 0, max: 0x10ffff - SURROGATES })
-  .map((n) => String.fromCodePoint(n < 0xd800 ? n : n + SURROGATES))
+const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff - SURROGATES }).map(
+  (n) => String.fromCodePoint(n < 0xd800 ? n : n + SURROGATES),
+  (value) => {
+    const point = typeof value === 'string' && [...value].length === 1 ? value.codePointAt(0) : undefined
+    if (point === undefined || (point >= 0xd800 && point < 0xe000)) throw new Error('not one code point')
+    return point < 0xd800 ? point : point - SURROGATES
+  },
+)
 
 // Mostly printable ASCII, sometimes any code point: Ajv counts lengths in code points, and each
 // unit is exactly one code point, so lengths stay honest.

@@ -40,11 +40,12 @@ export function formatCoverage(result: GateResult): string {
 /** Known findings seen in the run: each with its count and where, so an accepted one stays in sight. */
 export function formatAccepted(result: GateResult): string | undefined {
   if (result.accepted.length === 0) return undefined
-  const lines = result.accepted.map(({ id, calls, operations }) => {
+  const lines = result.accepted.map(({ id, operations }) => {
     const finding = KNOWN_FINDINGS.find((known) => known.id === id)
     const where =
-      operations.slice(0, 3).join(', ') + (operations.length > 3 ? `, … (${operations.length})` : '')
-    return `  ${finding?.check ?? '?'}: ${id}, ${calls} call(s) on ${where}\n    ${finding?.summary ?? ''}`
+      operations.slice(0, 3).join(', ') +
+      (operations.length > 3 ? `, … (${operations.length} operations)` : '')
+    return `  ${finding?.check ?? '?'}: ${id}, seen on ${where}\n    ${finding?.summary ?? ''}`
   })
   return ['Known SDK findings (reported, not failing; see docs/sdk-known-findings.md):', ...lines].join('\n')
 }

@@ -64,13 +64,13 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     const cache = await time('transportMs', () => pipeline.enter(index))
     run.timings.transportMs -= run.timings.generationMs - generatedBefore
     for (const [at, scenario] of scenarios.entries()) {
-      const common = { operation, scenario, validators, send: cache.send, runSeed, runs }
+      const common = { operation, scenario, validators, runSeed, runs }
       const exchanges = await cache.group(at)
       const allPass = timeSync('checksMs', () => scenarioPasses({ ...common, exchanges }))
       for (const check of scenario.checks) {
         const outcome: CheckOutcome = allPass
           ? { status: 'passed', runs }
-          : await time('checksMs', () => checkScenario({ ...common, check }))
+          : await time('checksMs', () => checkScenario({ ...common, check, send: cache.replay(at) }))
         run.cases += outcome.runs
         run.findings.push({ operation: operation.id, scenario: scenario.name, check: check.name, outcome })
       }

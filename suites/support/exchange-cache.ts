@@ -1,14 +1,20 @@
-// Every check of a scenario replays the same seeded requests, so each request is sent once and its
-// exchange shared. Prefetching sends a scenario's requests concurrently before the checks run: the
-// one-pass fast path reads them in order, and a check that shrinks finds the first ones in the
-// cache by content. A run is as deterministic as a sequential one.
+// Every check of a scenario replays the same seeded cases, so each case is sent once and its
+// exchange shared. Prefetching sends a scenario's cases concurrently before the checks run: the
+// one-pass fast path reads them in order, and a check that then runs as its own property reads the
+// same exchanges in the same order before it shrinks. A run is as deterministic as a sequential one.
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import type { Exchange } from './exchange.ts'
 import type { Send } from './property.ts'
 
 export type ExchangeCache = {
-  /** Sends a request unless an equal one was prefetched or sent before: what shrinking uses. */
+  /** Sends a request unless an equal one was prefetched or sent before. */
   send: Send
+  /**
+   * What a check's own property sends: its first cases are the group's, in order, so the i-th call
+   * gets the group's i-th exchange, exactly what the fast path judged, even where the group holds
+   * equal requests answered differently. Once the property departs from the group (it shrinks), `send`.
+   */
+  replay(index: number): Send
   /** Sends every group's requests, in order, at most `concurrency` at a time. */
   prefetch(groups: GeneratedRequest[][], concurrency: number): Promise<void>
   /** The exchanges of one prefetched group (a scenario's requests), in the order they were generated. */
@@ -25,18 +31,41 @@ export function createExchangeCache(send: Send): ExchangeCache {
   let groups: Prefetched[][] = []
   // Keyed by content, built on the first `send`: the fast path never pays for the keys.
   let byContent: Map<string, Promise<Exchange>> | undefined
-  const keyed = () =>
-    (byContent ??= new Map(groups.flat().map(({ request, exchange }) => [JSON.stringify(request), exchange])))
-  return {
-    send(request) {
-      const cache = keyed()
-      const key = JSON.stringify(request)
-      let exchange = cache.get(key)
-      if (exchange === undefined) {
-        exchange = send(request)
-        cache.set(key, exchange)
+  const keyed = () => {
+    if (byContent === undefined) {
+      byContent = new Map()
+      // The first of equal requests stands for them all, as when each was sent once.
+      for (const { request, exchange } of groups.flat()) {
+        const key = JSON.stringify(request)
+        if (!byContent.has(key)) byContent.set(key, exchange)
       }
-      return exchange
+    }
+    return byContent
+  }
+  const cachedSend: Send = (request) => {
+    const cache = keyed()
+    const key = JSON.stringify(request)
+    let exchange = cache.get(key)
+    if (exchange === undefined) {
+      exchange = send(request)
+      cache.set(key, exchange)
+    }
+    return exchange
+  }
+  return {
+    send: cachedSend,
+    replay(index) {
+      const group = groups[index] ?? []
+      let position = 0
+      return (request) => {
+        const next = group[position]
+        if (next !== undefined && JSON.stringify(next.request) === JSON.stringify(request)) {
+          position++
+          return next.exchange
+        }
+        position = group.length
+        return cachedSend(request)
+      }
     },
     async prefetch(requestGroups, concurrency) {
       const queue = requestGroups.map((requests) =>
@@ -64,7 +93,10 @@ export function createExchangeCache(send: Send): ExchangeCache {
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
     },
     group: (index) => Promise.all((groups[index] ?? []).map(({ exchange }) => exchange)),
-    exchanges: () => Promise.all(byContent?.values() ?? groups.flat().map(({ exchange }) => exchange)),
+    exchanges: () =>
+      Promise.all(
+        new Set([...groups.flat().map(({ exchange }) => exchange), ...(byContent?.values() ?? [])]),
+      ),
     clear() {
       groups = []
       byContent = undefined

@@ -4,7 +4,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { validRequest } from '../../contracts/arbitraries/request.ts'
-import { responseArbitrary } from '../../contracts/arbitraries/schema.ts'
+import { responseArbitrary, schemaArbitrary } from '../../contracts/arbitraries/schema.ts'
+import { stringArbitrary } from '../../contracts/arbitraries/strings.ts'
+import type { JsonSchema } from '../../contracts/json-schema.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import { operation, seedOperations, validators } from '../helpers/model.ts'
 
@@ -111,5 +113,42 @@ describe('the request validator', () => {
     }
     expect(validate(both)).not.toEqual([])
     expect(validate({ ...both, user_identity: undefined })).toEqual([])
+  })
+})
+
+describe('the shapes generators give', () => {
+  const listOfObjects = (extra: JsonSchema = {}): JsonSchema => ({
+    type: 'array',
+    items: { type: 'object', properties: { name: { type: 'string' } } },
+    ...extra,
+  })
+  const longest = (arbitrary: fc.Arbitrary<unknown>) =>
+    Math.max(...fc.sample(arbitrary, { seed: 3, numRuns: 500 }).map((list) => (list as unknown[]).length))
+
+  it("keeps the mock's lists of objects to three items, while requests get longer ones", () => {
+    expect(longest(responseArbitrary(listOfObjects()))).toBe(3)
+    expect(longest(schemaArbitrary(listOfObjects()))).toBeGreaterThan(3)
+  })
+
+  it("gives the mock's lists of objects the items their minItems asks for", () => {
+    const lengths = fc
+      .sample(responseArbitrary(listOfObjects({ minItems: 5 })), { seed: 3, numRuns: 200 })
+      .map((list) => (list as unknown[]).length)
+    expect(new Set(lengths)).toEqual(new Set([5]))
+  })
+
+  it('writes free text as well-formed code points, never a lone surrogate', () => {
+    const texts = fc.sample(stringArbitrary({ type: 'string' }), { seed: 3, numRuns: 5000 })
+    expect(texts.filter((text) => !text.isWellFormed())).toEqual([])
+    expect(texts.some((text) => [...text].some((char) => (char.codePointAt(0) as number) > 0xffff))).toBe(
+      true,
+    )
+  })
+
+  it('writes version-4 UUIDs in the RFC 9562 variant, all different', () => {
+    const uuids = fc.sample(stringArbitrary({ type: 'string', format: 'uuid' }), { seed: 3, numRuns: 2000 })
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    expect(uuids.filter((uuid) => !v4.test(uuid))).toEqual([])
+    expect(new Set(uuids).size).toBe(uuids.length)
   })
 })

@@ -50,10 +50,11 @@ export const sdkRequest = {
 /** The parameters as the contract puts them in a query string, read back as the mock reads it. */
 function queryRecord(parameters: Record<string, unknown>): Record<string, string | string[]> {
   const params = new URLSearchParams(queryString(parameters))
-  const record: Record<string, string | string[]> = {}
-  for (const name of new Set(params.keys())) {
-    const values = params.getAll(name)
-    record[name] = values.length === 1 ? (values[0] as string) : values
-  }
-  return record
+  // fromEntries, not assignment: a parameter named `__proto__` stays a key.
+  return Object.fromEntries(
+    [...new Set(params.keys())].map((name) => {
+      const values = params.getAll(name)
+      return [name, values.length === 1 ? (values[0] as string) : values]
+    }),
+  )
 }
