@@ -221,7 +221,8 @@ function parseBody(raw: string): { body?: unknown } {
   }
 }
 
-function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
+/** The query as the mock reads it: a repeated key becomes a list. */
+export function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
   // fromEntries, not assignment: a parameter named `__proto__` stays a key.
   return Object.fromEntries(
     [...new Set(params.keys())].map((name) => {

@@ -1,9 +1,9 @@
 // `npm run conformance`: checks a target against the contract. Exit 0 only when no violation and
 // no target error was found.
-import { accessSync, constants, mkdirSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 
-import { startVitest } from 'vitest/node'
+import { type Reporter, startVitest } from 'vitest/node'
 
 import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
@@ -19,7 +19,7 @@ import {
 import { CoverageReporter } from '../suites/support/coverage-reporter.ts'
 import { allureReporters } from '../suites/support/allure/reporters.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
-import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './lib/cli.ts'
 import { assertReachable } from './lib/reachable.ts'
 
 const USAGE = `Usage: npm run conformance -- [options]
@@ -67,10 +67,6 @@ const FLAGS = {
 
 async function main(): Promise<number> {
   const { values } = parseFlags()
-  if (values.help === true) {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
   const env: Record<string, string | undefined> = { ...process.env }
   for (const [flag, variable] of Object.entries(FLAGS)) {
     const value = values[flag as keyof typeof FLAGS]
@@ -88,27 +84,10 @@ async function main(): Promise<number> {
   if (resolved.endpoint !== undefined)
     await assertReachable(resolved.endpoint, Math.min(resolved.timeoutMs, 5000))
   if (resolved.live !== undefined) return runLive(resolved, reports)
-  const config = resolved
-
-  // Allure results are this run's only: a previous run's would mix into the report.
-  const allureResults = join(reports, 'allure-results')
-  rmSync(allureResults, { recursive: true, force: true })
-
-  const vitest = await startVitest('test', [], {
-    run: true,
-    project: ['conformance'],
-    provide: { runConfig: config },
-    reporters: [
-      'default',
-      new SummaryReporter(join(reports, 'summary.txt')),
-      new CoverageReporter(join(reports, 'coverage.json'), allureResults),
-      ['junit', { outputFile: join(reports, 'junit.xml') }],
-      ...allureReporters(allureResults),
-    ],
-    watch: false,
-  })
-  await vitest.close()
-  return process.exitCode === undefined || process.exitCode === 0 ? 0 : 1
+  return runProject('conformance', resolved, reports, (allureResults) => [
+    new SummaryReporter(join(reports, 'summary.txt')),
+    new CoverageReporter(join(reports, 'coverage.json'), allureResults),
+  ])
 }
 
 /** Live mode: preflight (credential, sandbox guard), then the stateful suite; its setup cleans up. */
@@ -119,14 +98,26 @@ async function runLive(resolved: RunConfig, reports: string): Promise<number> {
   process.stdout.write(
     `live: workspace "${workspace.name}" (${workspace.workspaceId})${workspace.isSandbox ? ', a sandbox' : ', NOT a sandbox (--allow-production)'} at ${config.endpoint} · seed ${config.seed}\n`,
   )
+  return runProject('live', config, reports, () => [])
+}
+
+/** Runs one vitest project on the run's configuration, reporting to the console, JUnit and Allure. */
+async function runProject(
+  project: 'conformance' | 'live',
+  config: RunConfig,
+  reports: string,
+  ownReporters: (allureResults: string) => Reporter[],
+): Promise<number> {
+  // Allure results are this run's only: a previous run's would mix into the report.
   const allureResults = join(reports, 'allure-results')
   rmSync(allureResults, { recursive: true, force: true })
   const vitest = await startVitest('test', [], {
     run: true,
-    project: ['live'],
+    project: [project],
     provide: { runConfig: config },
     reporters: [
       'default',
+      ...ownReporters(allureResults),
       ['junit', { outputFile: join(reports, 'junit.xml') }],
       ...allureReporters(allureResults),
     ],
@@ -136,38 +127,27 @@ async function runLive(resolved: RunConfig, reports: string): Promise<number> {
   return process.exitCode === undefined || process.exitCode === 0 ? 0 : 1
 }
 
-function reportsDirectory(path: string): string {
-  if (path.trim() === '') throw new UsageError('--reports needs a directory')
-  const directory = resolve(path)
-  try {
-    mkdirSync(directory, { recursive: true })
-    accessSync(directory, constants.W_OK)
-  } catch (error) {
-    throw new UsageError(
-      `cannot write reports to ${directory}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    )
-  }
-  return directory
-}
-
 function parseFlags() {
-  return parseCommandFlags({
-    target: { type: 'string' },
-    endpoint: { type: 'string' },
-    mock: { type: 'string' },
-    operations: { type: 'string' },
-    'seed-endpoints': { type: 'boolean' },
-    tags: { type: 'string' },
-    checks: { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    concurrency: { type: 'string' },
-    reports: { type: 'string', default: 'reports' },
-    'allow-production': { type: 'boolean' },
-    'max-run-ms': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  })
+  return parseCommandFlags(
+    {
+      target: { type: 'string' },
+      endpoint: { type: 'string' },
+      mock: { type: 'string' },
+      operations: { type: 'string' },
+      'seed-endpoints': { type: 'boolean' },
+      tags: { type: 'string' },
+      checks: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      concurrency: { type: 'string' },
+      reports: { type: 'string', default: 'reports' },
+      'allow-production': { type: 'boolean' },
+      'max-run-ms': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  )
 }
 
 runMain('conformance', main)

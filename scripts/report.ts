@@ -17,10 +17,6 @@ which \`npm run conformance\` writes, and appends the run to <dir>/history/histo
 
 async function main(): Promise<number> {
   const { values } = parseFlags()
-  if (values.help === true) {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
   const reports = resolve(values.reports)
   const results = join(reports, 'allure-results')
   if (!existsSync(results) || !readdirSync(results).some((name) => name.endsWith('-result.json')))
@@ -39,10 +35,13 @@ async function main(): Promise<number> {
 }
 
 function parseFlags() {
-  return parseCommandFlags({
-    reports: { type: 'string', default: 'reports' },
-    help: { type: 'boolean', short: 'h' },
-  })
+  return parseCommandFlags(
+    {
+      reports: { type: 'string', default: 'reports' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  )
 }
 
 runMain('report', main)

@@ -1,7 +1,7 @@
 // `npm run sdk-gate`: the SDK release gate. Calls every operation the SDK exposes against the
 // contract mock and checks what the SDK returns, sends and throws. Exit 0 only when no check failed.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
@@ -11,7 +11,14 @@ import { secretValues } from '../suites/support/credentials.ts'
 import { GATE_SECRETS, runSdkGate } from '../suites/sdk/gate.ts'
 import { loadSdk } from '../suites/sdk/load-sdk.ts'
 import { formatAccepted, formatCoverage, formatFailure, formatOtherMethods } from '../suites/sdk/report.ts'
-import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
+import {
+  integer,
+  parseCommandFlags,
+  positiveInteger,
+  reportsDirectory,
+  runMain,
+  UsageError,
+} from './lib/cli.ts'
 
 /** Generated valid calls per operation: enough to vary every parameter, few enough for CI (see README). */
 export const SDK_GATE_RUNS = 3
@@ -30,13 +37,10 @@ Options:
 
 async function main(): Promise<number> {
   const { values } = parseFlags()
-  if (values.help === true) {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
   const runs = positiveInteger('--runs', values.runs, SDK_GATE_RUNS)
   const seed = integer('--seed', values.seed ?? process.env.SEAM_SEED, randomSeed())
   if (values.sdk?.trim() === '') throw new UsageError('--sdk needs an npm spec, a tarball or a directory')
+  const reports = reportsDirectory(values.reports)
   const spec = await loadSpec()
   if (values.operations !== undefined) selectOperations(buildOperations(spec), values.operations)
   const sdk = await loadSdk(values.sdk)
@@ -73,7 +77,6 @@ async function main(): Promise<number> {
   const accepted = formatAccepted(result)
   const findings = [...failures, ...(accepted === undefined ? [] : [accepted])]
   process.stdout.write([coverage, '', ...findings.flatMap((text) => [text, '']), summary, ''].join('\n'))
-  const reports = reportsDirectory(values.reports)
   writeFileSync(
     join(reports, 'sdk-gate.txt'),
     [
@@ -89,39 +92,17 @@ async function main(): Promise<number> {
 }
 
 function parseFlags() {
-  return parseCommandFlags({
-    sdk: { type: 'string' },
-    operations: { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    reports: { type: 'string', default: 'reports' },
-    help: { type: 'boolean', short: 'h' },
-  })
-}
-
-function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
-  const parsed = integer(flag, value, fallback)
-  if (parsed < 1) throw new UsageError(`${flag} must be a positive integer, not "${value}"`)
-  return parsed
-}
-
-function integer(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback
-  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`${flag} must be an integer, not "${value}"`)
-  return Number(value)
-}
-
-function reportsDirectory(path: string): string {
-  if (path.trim() === '') throw new UsageError('--reports needs a directory')
-  const directory = resolve(path)
-  try {
-    mkdirSync(directory, { recursive: true })
-  } catch (error) {
-    throw new UsageError(
-      `cannot write reports to ${directory}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    )
-  }
-  return directory
+  return parseCommandFlags(
+    {
+      sdk: { type: 'string' },
+      operations: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      reports: { type: 'string', default: 'reports' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  )
 }
 
 runMain('sdk-gate', main)

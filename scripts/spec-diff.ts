@@ -26,10 +26,6 @@ Options:
 
 async function main(): Promise<number> {
   const { values } = parseFlags()
-  if (values.help === true) {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
   if (values.from === undefined) throw new UsageError('--from is required (see --help)')
   const failOn = severity(values['fail-on'])
   const cache = values.cache ?? DEFAULT_CACHE
@@ -64,14 +60,17 @@ function severity(value: string | undefined): Severity | undefined {
 }
 
 function parseFlags() {
-  return parseCommandFlags({
-    from: { type: 'string' },
-    to: { type: 'string' },
-    json: { type: 'boolean' },
-    'fail-on': { type: 'string' },
-    cache: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  })
+  return parseCommandFlags(
+    {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      json: { type: 'boolean' },
+      'fail-on': { type: 'string' },
+      cache: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  )
 }
 
 runMain('spec:diff', main)

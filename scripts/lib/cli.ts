@@ -1,4 +1,6 @@
 // What every command-line entry point shares: one-line errors and a non-zero exit, never a stack.
+import { accessSync, constants, mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 export class UsageError extends Error {
@@ -17,11 +19,50 @@ export function runMain(command: string, main: () => Promise<number>): void {
   )
 }
 
-/** A command's flags, strictly: an unknown flag, a missing value or a stray argument is a UsageError. */
-export function parseCommandFlags<const T extends NonNullable<ParseArgsConfig['options']>>(options: T) {
+/**
+ * A command's flags, strictly: an unknown flag, a missing value or a stray argument is a UsageError.
+ * Every command declares `help`; `-h`/`--help` prints its usage and exits 0.
+ */
+export function parseCommandFlags<
+  const T extends NonNullable<ParseArgsConfig['options']> & { help: { type: 'boolean'; short: 'h' } },
+>(options: T, usage: string) {
+  let parsed
   try {
-    return parseArgs({ options, allowPositionals: false, strict: true })
+    parsed = parseArgs({ options, allowPositionals: false, strict: true })
   } catch (error) {
     throw new UsageError(`${(error as Error).message} (see --help)`)
   }
+  if ((parsed.values as { help?: boolean }).help === true) {
+    process.stdout.write(`${usage}\n`)
+    process.exit(0)
+  }
+  return parsed
+}
+
+/** An integer flag (or the fallback when it is not given). */
+export function integer(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`${flag} must be an integer, not "${value}"`)
+  return Number(value)
+}
+
+export function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
+  const parsed = integer(flag, value, fallback)
+  if (parsed < 1) throw new UsageError(`${flag} must be a positive integer, not "${value}"`)
+  return parsed
+}
+
+/** The `--reports` directory, created and writable, or a one-line UsageError. */
+export function reportsDirectory(path: string): string {
+  if (path.trim() === '') throw new UsageError('--reports needs a directory')
+  const directory = resolve(path)
+  try {
+    mkdirSync(directory, { recursive: true })
+    accessSync(directory, constants.W_OK)
+  } catch (error) {
+    throw new UsageError(
+      `cannot write reports to ${directory}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    )
+  }
+  return directory
 }

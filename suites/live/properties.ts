@@ -48,44 +48,43 @@ async function assertAccessible(model: AccessModel, real: AccessReal, after: str
   }
 }
 
-class GrantCommand implements fc.AsyncCommand<AccessModel, AccessReal> {
+/** A command on one of the run's devices, picked by index so shrinking keeps it valid. */
+abstract class DeviceCommand implements fc.AsyncCommand<AccessModel, AccessReal> {
   readonly device: number
   constructor(device: number) {
     this.device = device
   }
   check = () => true
-  async run(model: AccessModel, real: AccessReal) {
+  abstract run(model: AccessModel, real: AccessReal): Promise<void>
+  protected deviceOf(real: AccessReal): { deviceId: string; body: Record<string, string> } {
     const deviceId = real.devices[this.device % real.devices.length] as string
+    return { deviceId, body: { user_identity_id: real.userIdentityId, device_id: deviceId } }
+  }
+}
+
+class GrantCommand extends DeviceCommand {
+  async run(model: AccessModel, real: AccessReal) {
+    const { deviceId, body } = this.deviceOf(real)
     record(real.run, {
       kind: 'device_access',
       id: `${real.userIdentityId}/${deviceId}`,
-      undo: {
-        path: '/user_identities/revoke_access_to_device',
-        body: { user_identity_id: real.userIdentityId, device_id: deviceId },
-      },
+      undo: { path: '/user_identities/revoke_access_to_device', body },
     })
-    const body = { user_identity_id: real.userIdentityId, device_id: deviceId }
     expectSuccess(await real.run.client.call('/user_identities/grant_access_to_device', body), EXISTING)
     model.granted.add(deviceId)
     await assertAccessible(model, real, `grant ${deviceId}`)
   }
-  toString = () => `grant(${this.device})`
+  override toString = () => `grant(${this.device})`
 }
 
-class RevokeCommand implements fc.AsyncCommand<AccessModel, AccessReal> {
-  readonly device: number
-  constructor(device: number) {
-    this.device = device
-  }
-  check = () => true
+class RevokeCommand extends DeviceCommand {
   async run(model: AccessModel, real: AccessReal) {
-    const deviceId = real.devices[this.device % real.devices.length] as string
-    const body = { user_identity_id: real.userIdentityId, device_id: deviceId }
+    const { deviceId, body } = this.deviceOf(real)
     expectSuccess(await real.run.client.call('/user_identities/revoke_access_to_device', body), EXISTING)
     model.granted.delete(deviceId)
     await assertAccessible(model, real, `revoke ${deviceId}`)
   }
-  toString = () => `revoke(${this.device})`
+  override toString = () => `revoke(${this.device})`
 }
 
 const deviceAccess: LiveProperty = {

@@ -21,6 +21,7 @@ import {
   MOCK_CONSOLE_SESSION_TOKEN,
   MOCK_PERSONAL_ACCESS_TOKEN,
   MOCK_WORKSPACE_ID,
+  resolveConfig,
 } from '../support/config.ts'
 import type { AuthSecrets } from '../support/credentials.ts'
 import { operationSeed } from '../support/property.ts'
@@ -76,15 +77,8 @@ export type GateResult = {
 /** A known finding and the operations it showed on (shrinking an unrelated failure may show it again). */
 export type AcceptedFinding = { id: string; operations: string[] }
 
-/** The run's credentials: the mock's defaults, which the embedded mock takes and nothing else. */
-export const GATE_SECRETS: AuthSecrets = {
-  primary: 'api_key',
-  apiKey: MOCK_API_KEY,
-  personalAccessToken: MOCK_PERSONAL_ACCESS_TOKEN,
-  workspaceId: MOCK_WORKSPACE_ID,
-  clientSessionToken: MOCK_CLIENT_SESSION_TOKEN,
-  consoleSessionToken: MOCK_CONSOLE_SESSION_TOKEN,
-}
+/** The run's credentials: the mock's defaults (what an empty environment resolves to), which the embedded mock takes and nothing else. */
+export const GATE_SECRETS: AuthSecrets = resolveConfig({}, () => 0).auth
 
 /** Requests carrying this header get a scripted API error: how the gate provokes "any other error". */
 export const SCRIPTED_ERROR_HEADER = 'seam-sdk-gate-error'

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { judgeAnswer } from '../../contracts/seam-errors.ts'
 import { type FakeSandbox, startFakeSandbox } from '../../suites/live/fake-sandbox.ts'
-import { createLiveClient } from '../../suites/live/live-client.ts'
 import { readLedger } from '../../suites/live/ledger.ts'
+import { testLiveClient } from '../helpers/live-client.ts'
 
 const NODE = process.execPath
 
@@ -118,13 +118,7 @@ describe('live mode against the fake sandbox', () => {
     const outage = await startFakeSandbox()
     try {
       await outage.simulateOutage(['/devices/list'])
-      const client = createLiveClient({
-        endpoint: outage.url,
-        auth: { primary: 'api_key', apiKey: outage.apiKey },
-        timeoutMs: 5000,
-        concurrency: 1,
-        deadline: Date.now() + 30_000,
-      })
+      const client = testLiveClient(outage.url, outage.apiKey, { withinMs: 30_000 })
       const answer = await client.call('/devices/list')
       await client.close()
       expect(answer.requestId).toBeDefined()

@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { findingKey } from '../../suites/live/findings.ts'
 import { findFixtures } from '../../suites/live/fixtures.ts'
 import { readLedger } from '../../suites/live/ledger.ts'
-import { createLiveClient } from '../../suites/live/live-client.ts'
 import { checkLiveProperty, LIVE_PROPERTIES } from '../../suites/live/properties.ts'
 import type { LiveRun } from '../../suites/live/run-context.ts'
 import { type LiveFault, type LiveWorkspace, startLiveWorkspace } from '../fixtures/live-workspace.ts'
+import { testLiveClient } from '../helpers/live-client.ts'
 
 let workspace: LiveWorkspace | undefined
 afterEach(async () => {
@@ -21,13 +21,7 @@ afterEach(async () => {
 /** Every live property's findings against the test workspace, with or without a fault. */
 async function liveFindings(fault?: LiveFault): Promise<{ keys: string[]; ledger: string }> {
   workspace = await startLiveWorkspace(fault)
-  const client = createLiveClient({
-    endpoint: workspace.url,
-    auth: { primary: 'api_key', apiKey: workspace.apiKey },
-    timeoutMs: 5000,
-    concurrency: 2,
-    deadline: Date.now() + 60_000,
-  })
+  const client = testLiveClient(workspace.url, workspace.apiKey, { concurrency: 2 })
   const ledger = join(mkdtempSync(join(tmpdir(), 'live-')), 'ledger.jsonl')
   const run: LiveRun = { client, runTag: 'seam-conformance-test', ledgerPath: ledger, recorded: new Set() }
   try {

@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { cleanLedger } from '../../suites/live/ledger.ts'
-import { createLiveClient } from '../../suites/live/live-client.ts'
 import { taggedLeftovers } from '../../suites/live/run-summary.ts'
 import { type LiveFault, type LiveWorkspace, startLiveWorkspace } from '../fixtures/live-workspace.ts'
 import { createTaggedAcsUser } from '../helpers/tagged-acs-user.ts'
+import { testLiveClient } from '../helpers/live-client.ts'
 
 let workspace: LiveWorkspace | undefined
 afterEach(async () => {
@@ -19,13 +19,7 @@ afterEach(async () => {
 /** Creates one tagged ACS user through the ledger, cleans up, and looks again. */
 async function leftoversAfterCleanUp(fault?: LiveFault) {
   workspace = await startLiveWorkspace(fault)
-  const client = createLiveClient({
-    endpoint: workspace.url,
-    auth: { primary: 'api_key', apiKey: workspace.apiKey },
-    timeoutMs: 5000,
-    concurrency: 1,
-    deadline: Date.now() + 30_000,
-  })
+  const client = testLiveClient(workspace.url, workspace.apiKey, { withinMs: 30_000 })
   const run = {
     client,
     runTag: 'seam-conformance-t1',

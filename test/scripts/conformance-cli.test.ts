@@ -1,6 +1,5 @@
 // `npm run conformance` as a user meets it: one-line errors for bad input, and a failing run that
 // says which check broke, how to replay it, and never prints the key.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,21 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Fault, type RunningMock, startMock } from '../../mock/server.ts'
 import { FAULTS } from '../fixtures/faults.ts'
 import { MOCK_SECRETS } from '../helpers/conformance.ts'
+import { runScript } from '../helpers/run-script.ts'
 
 const SECRET = 'seam_secret_never_printed_0123456789'
 
-function conformance(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['scripts/conformance.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const conformance = (args: string[], env: Record<string, string> = {}) =>
+  runScript('scripts/conformance.ts', args, env)
 
 describe('conformance, given bad input', () => {
   it.each([

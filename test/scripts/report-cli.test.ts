@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { runScript } from '../helpers/fixture-run.ts'
+import { runScript } from '../helpers/run-script.ts'
 
 describe('report, given bad input', () => {
   const empty = mkdtempSync(join(tmpdir(), 'report-'))

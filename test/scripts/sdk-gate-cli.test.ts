@@ -1,24 +1,14 @@
 // `npm run sdk-gate` as a user meets it: one-line errors for bad input; a passing run prints the
 // coverage and says PASS.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-function sdkGate(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['scripts/sdk-gate.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+import { runScript } from '../helpers/run-script.ts'
+
+const sdkGate = (args: string[]) => runScript('scripts/sdk-gate.ts', args)
 
 describe('sdk-gate, given bad input', () => {
   it.each([

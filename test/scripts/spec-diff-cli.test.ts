@@ -1,29 +1,20 @@
 // `npm run spec:diff` as a user meets it: the fixture documents from files and from the version cache,
 // JSON output, --fail-on, and one-line errors with exit 2 for bad input. No test reaches the registry.
-import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { runScript } from '../helpers/run-script.ts'
+
 const BEFORE = 'test/fixtures/spec-diff/before.json'
 const AFTER = 'test/fixtures/spec-diff/after.json'
 const scratch = mkdtempSync(join(tmpdir(), 'spec-diff-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-function specDiff(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['scripts/spec-diff.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const specDiff = (args: string[], env: Record<string, string> = {}) =>
+  runScript('scripts/spec-diff.ts', args, env)
 
 describe('spec:diff between two documents', () => {
   it('prints the changes grouped by severity and exits 0', async () => {

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 
+import { queryRecord as mockQueryRecord } from '../../../mock/server.ts'
 import { queryString } from '../../support/client.ts'
 import type { Violation } from '../../checks/types.ts'
 import type { Payload } from '../../../contracts/request.ts'
@@ -49,12 +50,5 @@ export const sdkRequest = {
 
 /** The parameters as the contract puts them in a query string, read back as the mock reads it. */
 function queryRecord(parameters: Record<string, unknown>): Record<string, string | string[]> {
-  const params = new URLSearchParams(queryString(parameters))
-  // fromEntries, not assignment: a parameter named `__proto__` stays a key.
-  return Object.fromEntries(
-    [...new Set(params.keys())].map((name) => {
-      const values = params.getAll(name)
-      return [name, values.length === 1 ? (values[0] as string) : values]
-    }),
-  )
+  return mockQueryRecord(new URLSearchParams(queryString(parameters)))
 }
