@@ -4,7 +4,7 @@ import { judgeBearer, tokenKind } from '../contracts/auth.ts'
 import type { Operation } from '../contracts/operations.ts'
 import type { Payload } from '../contracts/request.ts'
 import { rulesFor } from '../contracts/rules/index.ts'
-import type { MockRequest } from './server.ts'
+import type { MockRequest } from './types.ts'
 
 export type Rejection = { status: number; type: string; message: string }
 

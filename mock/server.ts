@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import type { IHttpOperation } from '@stoplight/types'
 
 import { fnv1a } from '../contracts/hash.ts'
+import { queryRecord } from '../contracts/query.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
 import type { Payload } from '../contracts/request.ts'
 import { loadSpec, type Spec } from '../contracts/spec.ts'
@@ -22,17 +23,9 @@ import {
   type Rejection,
 } from './seam-rules.ts'
 import { errorEnvelope, successBodyText, validationErrors } from './responses.ts'
+import type { MockRequest, MockResponse } from './types.ts'
 
-export type MockRequest = {
-  method: string
-  path: string
-  query: Record<string, string | string[]>
-  headers: Record<string, string>
-  /** Parsed JSON body, if any. */
-  body?: unknown
-}
-
-export type MockResponse = { status: number; headers: Record<string, string>; body: string }
+export type { MockRequest, MockResponse } from './types.ts'
 
 /** Changes an answer before it leaves: how the self-test's fault fixtures break one rule. */
 export type Fault = (context: {
@@ -219,15 +212,4 @@ function parseBody(raw: string): { body?: unknown } {
   } catch {
     return {}
   }
-}
-
-/** The query as the mock reads it: a repeated key becomes a list. */
-export function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
-  // fromEntries, not assignment: a parameter named `__proto__` stays a key.
-  return Object.fromEntries(
-    [...new Set(params.keys())].map((name) => {
-      const values = params.getAll(name)
-      return [name, values.length === 1 ? (values[0] as string) : values]
-    }),
-  )
 }

@@ -13,9 +13,9 @@ import { loadSpec } from '../contracts/spec.ts'
 import { createValidators } from '../contracts/validators.ts'
 import type { MockStats } from '../mock/server.ts'
 import { PLANS } from '../suites/scenarios/index.ts'
-import { createClient } from '../suites/support/client.ts'
+import { createClient } from '../suites/transport/client.ts'
 import { DEFAULTS, resolveConfig } from '../suites/support/config.ts'
-import { runEngine } from '../suites/support/engine.ts'
+import { runEngine } from '../suites/engine/engine.ts'
 import { runMain, UsageError } from './lib/cli.ts'
 
 const USAGE = `Usage: npm run bench -- [--runs 100] [--repeat 3] [--quick]

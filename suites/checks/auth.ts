@@ -2,7 +2,7 @@
 // contracts/auth.ts), held against what the server answered.
 import { type AuthVariant, type AuthVerdict, expectedAuthVerdict } from '../../contracts/auth.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import { isPlainObject, isSuccess } from './json.ts'
+import { isPlainObject, isSuccess } from '../../contracts/json.ts'
 import type { Check, CheckContext } from './types.ts'
 
 /** What the contract expects for the request's credentials; undefined for a request without a variant. */

@@ -1,4 +1,4 @@
-import { isPlainObject } from './json.ts'
+import { isPlainObject } from '../../contracts/json.ts'
 import type { Check, Violation } from './types.ts'
 
 /**

@@ -1,4 +1,4 @@
-import { isSuccess } from './json.ts'
+import { isSuccess } from '../../contracts/json.ts'
 import type { Check } from './types.ts'
 
 /** An invalid request gets a 4xx: 400 for payload problems, never 2xx, never 5xx. */

@@ -1,5 +1,5 @@
 import { escapePointer } from '../../contracts/operations.ts'
-import { isPlainObject, isSuccess } from './json.ts'
+import { isPlainObject, isSuccess } from '../../contracts/json.ts'
 import type { Check, Violation } from './types.ts'
 
 /**

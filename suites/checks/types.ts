@@ -1,6 +1,6 @@
 import type { Operation } from '../../contracts/operations.ts'
 import type { Validators } from '../../contracts/validators.ts'
-import type { RespondedExchange } from '../support/exchange.ts'
+import type { RespondedExchange } from '../../contracts/exchange.ts'
 
 export type CheckContext = { operation: Operation; validators: Validators }
 

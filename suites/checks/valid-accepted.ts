@@ -1,4 +1,4 @@
-import { isSuccess } from './json.ts'
+import { isSuccess } from '../../contracts/json.ts'
 import type { Check } from './types.ts'
 
 export const validAccepted = {

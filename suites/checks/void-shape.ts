@@ -1,4 +1,4 @@
-import { isSuccess, isPlainObject } from './json.ts'
+import { isSuccess, isPlainObject } from '../../contracts/json.ts'
 import type { Check, Violation } from './types.ts'
 
 /**

@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs'
 
 import { Pool } from 'undici'
 
-import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from '../support/credentials.ts'
+import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from '../../contracts/credentials.ts'
 
 export type LiveExchange = {
   method: 'POST'

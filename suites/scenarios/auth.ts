@@ -6,7 +6,7 @@ import type { Operation } from '../../contracts/operations.ts'
 import { authAccepted, authRequired, workspaceHeaderRequired } from '../checks/auth.ts'
 import { errorEnvelope } from '../checks/error-envelope.ts'
 import type { Check } from '../checks/types.ts'
-import { resolveAuth } from '../support/credentials.ts'
+import { resolveAuth } from '../../contracts/credentials.ts'
 import type { Plan, PlanFor, PlanOptions, Scenario, Skip } from './types.ts'
 
 // Credentials that must never pass. Client-session tokens and publishable keys are made up: where

@@ -1,6 +1,6 @@
 import { type AuthVariant, expectedAuthVerdict } from '../../contracts/auth.ts'
 import type { Operation } from '../../contracts/operations.ts'
-import { type AuthSecrets, resolveAuth } from '../support/credentials.ts'
+import { type AuthSecrets, resolveAuth } from '../../contracts/credentials.ts'
 
 // The run's own credentials an operation may be called with, most ordinary first.
 const PREFERENCE: AuthVariant[] = [

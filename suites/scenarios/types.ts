@@ -3,7 +3,7 @@ import type fc from 'fast-check'
 import type { Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import type { Check } from '../checks/types.ts'
-import type { AuthSecrets } from '../support/credentials.ts'
+import type { AuthSecrets } from '../../contracts/credentials.ts'
 
 /** Requests of one kind for an operation, and the checks they are held to. */
 export type Scenario = {

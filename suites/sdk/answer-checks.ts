@@ -6,7 +6,7 @@ import type { MockRequest, MockResponse } from '../../mock/server.ts'
 import { objectShape } from '../checks/object-shape.ts'
 import type { Violation } from '../checks/types.ts'
 import { voidShape } from '../checks/void-shape.ts'
-import type { RespondedExchange } from '../support/exchange.ts'
+import type { RespondedExchange } from '../../contracts/exchange.ts'
 import type { SdkCall } from './checks/types.ts'
 
 export const ANSWER_CHECKS = [voidShape, objectShape]

@@ -23,8 +23,8 @@ import {
   MOCK_WORKSPACE_ID,
   resolveConfig,
 } from '../support/config.ts'
-import type { AuthSecrets } from '../support/credentials.ts'
-import { operationSeed } from '../support/property.ts'
+import type { AuthSecrets } from '../../contracts/credentials.ts'
+import { operationSeed } from '../engine/property.ts'
 import { answerViolations } from './answer-checks.ts'
 import { callSdk, type WireRecorder, wireRecorder } from './call.ts'
 import { SDK_CHECKS } from './checks/index.ts'

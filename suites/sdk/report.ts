@@ -1,8 +1,8 @@
 // The gate's report: the coverage both ways, then every failure with its check, what the SDK did,
 // the parameters, the mock's answer and a curl replay. Credentials never appear.
-import { toCurl } from '../support/curl.ts'
-import { REDACTED, scrubSecrets } from '../support/credentials.ts'
-import { indent, truncate } from '../support/failure-report.ts'
+import { toCurl } from '../engine/curl.ts'
+import { REDACTED, scrubSecrets } from '../../contracts/credentials.ts'
+import { indent, truncate } from '../engine/failure-report.ts'
 import type { MockRequest } from '../../mock/server.ts'
 import { ANSWER_CHECKS } from './answer-checks.ts'
 import { describeOutcome } from './checks/describe.ts'

@@ -1,7 +1,7 @@
 // The run's configuration, from the SDK's own environment names (CLI flags mirror them). Pure:
 // it reads the record it is given and says in one line what is wrong.
 import { ALL_CHECKS } from '../checks/index.ts'
-import type { AuthSecrets } from './credentials.ts'
+import type { AuthSecrets } from '../../contracts/credentials.ts'
 
 export type RunConfig = {
   /** `mock`: stateless, any well-formed ID exists. `live`: a real (sandbox) workspace. */

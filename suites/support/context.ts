@@ -5,7 +5,7 @@ import { buildOperations, type Operation } from '../../contracts/operations.ts'
 import { selectOperations } from '../../contracts/selection.ts'
 import { loadSpec, type Spec } from '../../contracts/spec.ts'
 import { createValidators, type Validators } from '../../contracts/validators.ts'
-import { type Client, createClient } from './client.ts'
+import { type Client, createClient } from '../transport/client.ts'
 import type { RunConfig } from './config.ts'
 import './provided.ts'
 

@@ -4,7 +4,7 @@
 import type { JsonSchema } from '../../contracts/json-schema.ts'
 import type { Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import type { Exchange } from './exchange.ts'
+import type { Exchange } from '../../contracts/exchange.ts'
 
 /** What requests of one suite carried and got: merged across suites by the report. */
 export type Observed = {

@@ -12,17 +12,17 @@ import { redactForReport } from './allure/redact.ts'
 import { conformanceContext } from './context.ts'
 import { type Observed, observe } from './coverage.ts'
 import { ContractFailure } from './contract-failure.ts'
-import { secretValues } from './credentials.ts'
-import { formatFailure, replayCommand } from './failure-report.ts'
-import { createPipeline, type ExchangeCache } from './exchange-cache.ts'
-import type { Exchange } from './exchange.ts'
+import { secretValues } from '../../contracts/credentials.ts'
+import { formatFailure, replayCommand } from '../engine/failure-report.ts'
+import { createPipeline, type ExchangeCache } from '../engine/exchange-cache.ts'
+import type { Exchange } from '../../contracts/exchange.ts'
 import {
   checkScenario,
   PROPERTY_BUDGET_MS,
   operationRequests,
   scenarioPasses,
   type Send,
-} from './property.ts'
+} from '../engine/property.ts'
 import './meta.ts'
 import './provided.ts'
 

@@ -3,9 +3,9 @@
 import type { Operation } from '../../contracts/operations.ts'
 import { PLANS } from '../../suites/scenarios/index.ts'
 import type { PlanFor, PlanOptions } from '../../suites/scenarios/types.ts'
-import { createClient } from '../../suites/support/client.ts'
+import { createClient } from '../../suites/transport/client.ts'
 import { randomSeed, resolveConfig } from '../../suites/support/config.ts'
-import { type Finding, runEngine } from '../../suites/support/engine.ts'
+import { type Finding, runEngine } from '../../suites/engine/engine.ts'
 import { validators } from './model.ts'
 
 export const ALL_PLANS = Object.values(PLANS)

@@ -1,6 +1,6 @@
 // Exchanges built by hand, for checking the checks without a server.
 import type { Operation } from '../../contracts/operations.ts'
-import type { RespondedExchange } from '../../suites/support/exchange.ts'
+import type { RespondedExchange } from '../../contracts/exchange.ts'
 import { validators } from './model.ts'
 
 export function exchange(

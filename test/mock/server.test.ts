@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { validRequest } from '../../contracts/arbitraries/request.ts'
 import { startMock } from '../../mock/server.ts'
-import { createClient } from '../../suites/support/client.ts'
+import { createClient } from '../../suites/transport/client.ts'
 import { operation, seedOperations, validators } from '../helpers/model.ts'
 
 let url = ''

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type RunningMock, startMock } from '../../mock/server.ts'
 import { randomSeed, resolveConfig } from '../../suites/support/config.ts'
-import { secretValues } from '../../suites/support/credentials.ts'
+import { secretValues } from '../../contracts/credentials.ts'
 import { compositeFault, ONE_FAULT_PER_OPERATION } from '../helpers/fixture-run.ts'
 import { runScript } from '../helpers/run-script.ts'
 import { serveDirectory } from '../helpers/static-server.ts'

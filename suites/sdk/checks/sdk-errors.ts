@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 
-import { isPlainObject } from '../../checks/json.ts'
+import { isPlainObject } from '../../../contracts/json.ts'
 import type { Violation } from '../../checks/types.ts'
 import { describeOutcome, onlyAnswer } from './describe.ts'
 import type { SdkCheck } from './types.ts'

@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util'
 
 import { escapePointer } from '../../../contracts/operations.ts'
-import { isPlainObject } from '../../checks/json.ts'
+import { isPlainObject } from '../../../contracts/json.ts'
 import type { Violation } from '../../checks/types.ts'
-import { isSuccess } from '../../checks/json.ts'
+import { isSuccess } from '../../../contracts/json.ts'
 import { describeOutcome, onlyAnswer } from './describe.ts'
 import type { SdkCheck } from './types.ts'
 

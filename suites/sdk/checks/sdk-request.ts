@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 
-import { queryRecord as mockQueryRecord } from '../../../mock/server.ts'
-import { queryString } from '../../support/client.ts'
+import { queryRecord as readQuery, queryString } from '../../../contracts/query.ts'
 import type { Violation } from '../../checks/types.ts'
 import type { Payload } from '../../../contracts/request.ts'
 import { DROPS_PROTOTYPE_NAMED_KEYS, withoutPrototypeNamedKeys } from '../known-findings.ts'
@@ -50,5 +49,5 @@ export const sdkRequest = {
 
 /** The parameters as the contract puts them in a query string, read back as the mock reads it. */
 function queryRecord(parameters: Record<string, unknown>): Record<string, string | string[]> {
-  return mockQueryRecord(new URLSearchParams(queryString(parameters)))
+  return readQuery(new URLSearchParams(queryString(parameters)))
 }

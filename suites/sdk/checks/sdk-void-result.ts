@@ -1,4 +1,4 @@
-import { isSuccess } from '../../checks/json.ts'
+import { isSuccess } from '../../../contracts/json.ts'
 import { describeOutcome, onlyAnswer } from './describe.ts'
 import type { SdkCheck } from './types.ts'
 

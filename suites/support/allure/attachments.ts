@@ -4,9 +4,9 @@
 import * as allure from 'allure-js-commons'
 
 import { fnv1a } from '../../../contracts/hash.ts'
-import { toCurl } from '../curl.ts'
-import type { Exchange } from '../exchange.ts'
-import type { CheckOutcome } from '../property.ts'
+import { toCurl } from '../../engine/curl.ts'
+import type { Exchange } from '../../../contracts/exchange.ts'
+import type { CheckOutcome } from '../../engine/property.ts'
 import { redactForReport } from './redact.ts'
 
 type Failed = Exclude<CheckOutcome, { status: 'passed' }>

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 
 import { describe, expect, it } from 'vitest'
 
-import { createClient, queryString } from '../../../suites/support/client.ts'
+import { queryString } from '../../../contracts/query.ts'
+import { createClient } from '../../../suites/transport/client.ts'
 
 const SECRET = 'seam_secret_key_0123456789'
 const REQUEST = { operation: 'GET /x', method: 'get', path: '/x', query: {} } as const

@@ -8,7 +8,7 @@ import type { GeneratedRequest } from '../../../contracts/request.ts'
 import { writeCoverageResult } from '../../../suites/support/allure/coverage-result.ts'
 import { observe, operationCoverage, operationUniverse } from '../../../suites/support/coverage.ts'
 import { buildCoverageReport, renderCoverage } from '../../../suites/support/coverage-report.ts'
-import type { Exchange } from '../../../suites/support/exchange.ts'
+import type { Exchange } from '../../../contracts/exchange.ts'
 import { operation } from '../../helpers/model.ts'
 
 const create = operation('POST /access_grants/create')

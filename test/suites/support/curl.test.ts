@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { REDACTED, resolveAuth } from '../../../suites/support/credentials.ts'
-import { toCurl } from '../../../suites/support/curl.ts'
+import { REDACTED, resolveAuth } from '../../../contracts/credentials.ts'
+import { toCurl } from '../../../suites/engine/curl.ts'
 
 const SECRETS = {
   primary: 'api_key',

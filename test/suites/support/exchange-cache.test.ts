@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 
 import type { GeneratedRequest } from '../../../contracts/request.ts'
 import { positivePlan } from '../../../suites/scenarios/positive.ts'
-import { createExchangeCache } from '../../../suites/support/exchange-cache.ts'
-import type { Exchange } from '../../../suites/support/exchange.ts'
-import { checkScenario, scenarioRequests } from '../../../suites/support/property.ts'
+import { createExchangeCache } from '../../../suites/engine/exchange-cache.ts'
+import type { Exchange } from '../../../contracts/exchange.ts'
+import { checkScenario, scenarioRequests } from '../../../suites/engine/property.ts'
 import { MOCK_SECRETS } from '../../helpers/conformance.ts'
 import { operation, validators } from '../../helpers/model.ts'
 

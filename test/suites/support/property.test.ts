@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { validRequest } from '../../../contracts/arbitraries/request.ts'
 import { voidShape } from '../../../suites/checks/void-shape.ts'
-import { createClient } from '../../../suites/support/client.ts'
-import type { Exchange } from '../../../suites/support/exchange.ts'
-import { formatFailure } from '../../../suites/support/failure-report.ts'
-import { operationSeed, runCheck, type Send } from '../../../suites/support/property.ts'
+import { createClient } from '../../../suites/transport/client.ts'
+import type { Exchange } from '../../../contracts/exchange.ts'
+import { formatFailure } from '../../../suites/engine/failure-report.ts'
+import { operationSeed, runCheck, type Send } from '../../../suites/engine/property.ts'
 import { operation, validators } from '../../helpers/model.ts'
 
 const grant = operation('POST /user_identities/grant_access_to_device')

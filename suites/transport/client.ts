@@ -2,9 +2,10 @@
 // a transport failure becomes an exchange with an `error`, so a run reports it and moves on.
 import { Pool } from 'undici'
 
+import { queryString } from '../../contracts/query.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from './credentials.ts'
-import type { Exchange, WireRequest } from './exchange.ts'
+import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from '../../contracts/credentials.ts'
+import type { Exchange, WireRequest } from '../../contracts/exchange.ts'
 
 export type ClientOptions = {
   endpoint: string
@@ -78,18 +79,6 @@ export function createClient(options: ClientOptions): Client {
     // Destroy, not close: a request a hung server never finishes must not hold the run open.
     close: () => pool.destroy(),
   }
-}
-
-/** OpenAPI's default for query parameters: form style, arrays repeat the key. */
-export function queryString(query: Record<string, unknown>): string {
-  const params = new URLSearchParams()
-  for (const [name, value] of Object.entries(query)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      params.append(name, typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item))
-    }
-  }
-  const text = params.toString()
-  return text === '' ? '' : `?${text}`
 }
 
 function parseJson(text: string): { json?: unknown } {

@@ -8,7 +8,7 @@ import type { GeneratedRequest } from '../../contracts/request.ts'
 import type { Validators } from '../../contracts/validators.ts'
 import type { Check, CheckContext, Violation } from '../checks/index.ts'
 import type { Scenario } from '../scenarios/types.ts'
-import type { Exchange, RespondedExchange } from './exchange.ts'
+import type { Exchange, RespondedExchange } from '../../contracts/exchange.ts'
 
 export type Send = (request: GeneratedRequest) => Promise<Exchange>
 

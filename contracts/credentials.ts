@@ -1,6 +1,6 @@
 // The run's credentials, the headers each auth variant sends, and how secrets are kept out of
 // everything the suite prints or writes.
-import type { AuthVariant } from '../../contracts/auth.ts'
+import type { AuthVariant } from './auth.ts'
 
 export type AuthSecrets = {
   /** What ordinary requests use, where the operation takes it. */

@@ -1,5 +1,5 @@
 // One request and what came back, as the checks see it.
-import type { GeneratedRequest } from '../../contracts/request.ts'
+import type { GeneratedRequest } from './request.ts'
 
 /** The request as sent. Headers here are already redacted: nothing secret is kept. */
 export type WireRequest = {

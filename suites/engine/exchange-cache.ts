@@ -3,7 +3,7 @@
 // one-pass fast path reads them in order, and a check that then runs as its own property reads the
 // same exchanges in the same order before it shrinks. A run is as deterministic as a sequential one.
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import type { Exchange } from './exchange.ts'
+import type { Exchange } from '../../contracts/exchange.ts'
 import type { Send } from './property.ts'
 
 export type ExchangeCache = {

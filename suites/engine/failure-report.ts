@@ -2,9 +2,9 @@
 // shrunk request, the response, and a curl command. Credentials never appear.
 import type { Operation } from '../../contracts/operations.ts'
 import type { Check } from '../checks/types.ts'
-import { DEFAULTS } from './config.ts'
+import { DEFAULTS } from '../support/config.ts'
 import { toCurl } from './curl.ts'
-import type { Exchange } from './exchange.ts'
+import type { Exchange } from '../../contracts/exchange.ts'
 import type { CheckOutcome } from './property.ts'
 
 /** What a replay needs besides the operation: everything that changes which requests are sent. */

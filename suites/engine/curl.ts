@@ -1,5 +1,5 @@
 // A curl command that replays a request. Credentials come from the environment, never the text.
-import type { WireRequest } from './exchange.ts'
+import type { WireRequest } from '../../contracts/exchange.ts'
 
 export function toCurl(request: WireRequest): string {
   const parts = ['curl', '-X', request.method.toUpperCase(), quote(request.url)]
