@@ -12,18 +12,24 @@ function expected({ operation }: CheckContext, request: GeneratedRequest): AuthV
 
 export const authRequired = {
   name: 'auth_required',
+  severity: 'blocker',
+  area: 'auth',
+  answers: 'any',
   description: 'Missing, malformed or wrong-kind credentials get 401.',
   appliesTo: () => true,
   run: (context, { request, response }) => {
     const verdict = expected(context, request)
     if (verdict === undefined || verdict.ok || verdict.status !== 401 || response.status === 401) return []
     const message = `${describeAuth(request.auth)}: answered ${response.status}, expected 401`
-    return [{ check: 'auth_required', message }]
+    return [{ message }]
   },
 } satisfies Check
 
 export const workspaceHeaderRequired = {
   name: 'workspace_header_required',
+  severity: 'blocker',
+  area: 'auth',
+  answers: 'any',
   description: 'A personal access token without seam-workspace gets 400 missing_workspace_id.',
   appliesTo: () => true,
   run: (context, { request, response }) => {
@@ -36,18 +42,21 @@ export const workspaceHeaderRequired = {
     if (response.status === 400 && type === 'missing_workspace_id') return []
     const answered = type === undefined ? `${response.status}` : `${response.status} ${JSON.stringify(type)}`
     const message = `${describeAuth(request.auth)}: answered ${answered}, expected 400 "missing_workspace_id"`
-    return [{ check: 'workspace_header_required', message }]
+    return [{ message }]
   },
 } satisfies Check
 
 export const authAccepted = {
   name: 'auth_accepted',
+  severity: 'critical',
+  area: 'auth',
+  answers: 'any',
   description: 'Valid credentials of a kind the operation allows get 2xx.',
   appliesTo: () => true,
   run: (context, { request, response }) => {
     if (expected(context, request)?.ok !== true || isSuccess(response.status)) return []
     const message = `${describeAuth(request.auth)}: answered ${response.status}, expected 2xx`
-    return [{ check: 'auth_accepted', message }]
+    return [{ message }]
   },
 } satisfies Check
 

@@ -2,6 +2,9 @@ import type { Check } from './types.ts'
 
 export const contentTypeJson = {
   name: 'content_type_json',
+  severity: 'normal',
+  area: 'content',
+  answers: 'any',
   description: 'Every response with a body is application/json and parses as JSON.',
   appliesTo: () => true,
   run: (_context, { response }) => {
@@ -10,12 +13,11 @@ export const contentTypeJson = {
     const violations = []
     if (!/^application\/json\b/i.test(contentType)) {
       violations.push({
-        check: 'content_type_json',
         message: `content-type is "${contentType}", expected application/json`,
       })
     }
     if (response.json === undefined) {
-      violations.push({ check: 'content_type_json', message: 'body is not JSON' })
+      violations.push({ message: 'body is not JSON' })
     }
     return violations
   },

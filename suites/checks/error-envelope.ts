@@ -1,5 +1,5 @@
 import { isPlainObject } from '../../contracts/json.ts'
-import type { Check, Violation } from './types.ts'
+import type { Check, Finding } from './types.ts'
 
 /**
  * A 4xx body is Seam's envelope, `{"error": {"type": string, "message": string}, "ok": false}`,
@@ -7,16 +7,19 @@ import type { Check, Violation } from './types.ts'
  */
 export const errorEnvelope = {
   name: 'error_envelope',
+  severity: 'normal',
+  area: 'errors',
+  answers: 'client_error',
   description:
     'A 4xx body is {"error": {"type", "message"}, "ok": false}; schema violations are invalid_input.',
   appliesTo: () => true,
   run: (_context, { request, response }) => {
     if (response.status < 400 || response.status >= 500) return []
-    const violation = (message: string): Violation => ({ check: 'error_envelope', message })
+    const violation = (message: string): Finding => ({ message })
     const body = response.json
     if (!isPlainObject(body))
       return [violation(`${response.status} body is not a JSON object: ${JSON.stringify(response.text)}`)]
-    const violations: Violation[] = []
+    const violations: Finding[] = []
     if (body.ok !== false)
       violations.push(violation(`"ok" is ${JSON.stringify(body.ok) ?? 'missing'}, expected false`))
     const error = body.error

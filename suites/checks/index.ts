@@ -35,4 +35,4 @@ export function checksFor(operation: Operation, checks: Check[] = POSITIVE_CHECK
   return checks.filter((check) => check.appliesTo(operation))
 }
 
-export type { Check, CheckContext, Violation } from './types.ts'
+export type { Check, CheckContext, CheckMeta, Finding, Severity, Violation } from './types.ts'

@@ -1,6 +1,6 @@
 import { escapePointer } from '../../contracts/operations.ts'
 import { isPlainObject, isSuccess } from '../../contracts/json.ts'
-import type { Check, Violation } from './types.ts'
+import type { Check, Finding } from './types.ts'
 
 /**
  * An object operation answers `{"<x-response-key>": <resource>, "ok": true}`: what the SDKs unwrap
@@ -8,15 +8,18 @@ import type { Check, Violation } from './types.ts'
  */
 export const objectShape = {
   name: 'object_shape',
+  severity: 'critical',
+  area: 'shape',
+  answers: 'success',
   description: 'An object operation holds its resource under its x-response-key, matching its schema.',
   appliesTo: (operation) => operation.result.kind === 'object',
   run: ({ operation, validators }, { response }) => {
     const result = operation.result
     if (result.kind !== 'object' || !isSuccess(response.status)) return []
     const body = response.json
-    const violation = (message: string): Violation => ({ check: 'object_shape', message })
+    const violation = (message: string): Finding => ({ message })
     if (!isPlainObject(body)) return [violation(`body is not an object: ${JSON.stringify(body) ?? 'empty'}`)]
-    const violations: Violation[] = []
+    const violations: Finding[] = []
     if (body.ok !== true)
       violations.push(violation(`"ok" is ${JSON.stringify(body.ok) ?? 'missing'}, expected true`))
     const documented = operation.responses['200']

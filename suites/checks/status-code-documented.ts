@@ -2,6 +2,9 @@ import type { Check } from './types.ts'
 
 export const statusCodeDocumented = {
   name: 'status_code_documented',
+  severity: 'minor',
+  area: 'status',
+  answers: 'any',
   description: 'The status code is one the spec documents for the operation.',
   appliesTo: () => true,
   run: ({ operation }, { response }) => {
@@ -13,7 +16,6 @@ export const statusCodeDocumented = {
     }
     return [
       {
-        check: 'status_code_documented',
         message: `status ${status} is not documented (documented: ${documented.join(', ')})`,
       },
     ]

@@ -1,81 +1,241 @@
-// The suites' plans run without vitest around them: what the self-test and the benchmark drive.
-// The same pieces as the suite files — plans, prefetch, cache, properties — in the same order.
+// The one run loop. A run plan (operations × scenarios × checks, a target, a seed, runs, a
+// concurrency and a budget) goes in; typed events come out. Each operation's seeded cases are
+// prefetched, every check of a scenario first judges them in one pass, and a check that fails there
+// runs as its own property to shrink its counterexample. The vitest suites drive it an operation
+// and a check at a time (`enter`, `judge`, `leave`); everyone else calls `run`, which does the same.
 import type { Operation } from '../../contracts/operations.ts'
-import type { Validators } from '../../contracts/validators.ts'
-import type { PlanFor, PlanOptions } from '../scenarios/types.ts'
-import { runPlan } from '../scenarios/run-plan.ts'
-import { createPipeline } from './exchange-cache.ts'
-import { type CheckOutcome, checkScenario, operationRequests, scenarioPasses, type Send } from './property.ts'
+import type { GeneratedRequest } from '../../contracts/request.ts'
+import type { Check } from '../checks/types.ts'
+import type { Scenario, Skip } from '../scenarios/types.ts'
+import { violationCategory } from './category.ts'
+import type { CheckSkipped, EngineEvent, Listener, Verdict } from './events.ts'
+import { createPipeline, type ExchangeCache } from './exchange-cache.ts'
+import { applyCheck, PROPERTY_BUDGET_MS, runCheck, scenarioRequests, scenarioSeed } from './property.ts'
+import type { Target } from './target.ts'
 
-export type Finding = { operation: string; scenario: string; check: string; outcome: CheckOutcome }
-
-export type EngineRun = {
-  findings: Finding[]
-  /** Property cases run, over all checks. */
-  cases: number
-  /**
-   * Where the time went: generating the prefetched requests, waiting for their answers (what the
-   * pipeline did not hide behind the checks), running the checks.
-   */
-  timings: { generationMs: number; transportMs: number; checksMs: number }
+export type OperationPlan<Context, Judged> = {
+  operation: Operation
+  /** What the checks are given besides the answer. */
+  context: Context
+  scenarios: Scenario<Context, Judged>[]
+  skips: Skip[]
 }
 
-export type EngineOptions = {
-  operations: Operation[]
-  plans: PlanFor[]
-  planOptions: PlanOptions & { checks?: string[] }
-  validators: Validators
-  send: Send
-  runSeed: number
+export type RunPlan<Context, Answer, Judged> = {
+  operations: OperationPlan<Context, Judged>[]
+  target: Target<Answer, Judged>
+  seed: number
+  /** Cases per property (a scenario may ask for fewer). */
   runs: number
+  /** Cases in flight at once. */
   concurrency: number
+  /** How long one property may take, shrinking included. */
+  budgetMs?: number
+  /** The command that replays one check of one operation: printed with every failure. */
+  replay(operation: Operation, check: string): string
 }
 
-export async function runEngine(options: EngineOptions): Promise<EngineRun> {
-  const { operations, plans, planOptions, validators, runSeed, runs, concurrency } = options
-  const run: EngineRun = { findings: [], cases: 0, timings: { generationMs: 0, transportMs: 0, checksMs: 0 } }
-  const timeSync = <T>(key: keyof EngineRun['timings'], work: () => T): T => {
-    const started = performance.now()
-    const result = work()
-    run.timings[key] += performance.now() - started
-    return result
+/** Where a run's time went: generating cases, waiting for answers the pipeline could not hide, checks. */
+export type Timings = { generationMs: number; transportMs: number; checksMs: number }
+
+export type RunTotals = { cases: number; requests: number; timings: Timings }
+
+export type OperationRun<Context, Answer, Judged> = {
+  plan: OperationPlan<Context, Judged>
+  /** The verdict on one check of one scenario; a failure comes shrunk. */
+  judge(scenario: number, check: Check<Context, Judged>): Promise<Verdict<Answer>>
+  /** Reports a check the plan skips, with its reason. */
+  skip(skip: Skip): CheckSkipped
+  /** Every answer the operation got so far (what the coverage report reads), or one scenario's prefetched answers. */
+  answers(scenario?: number): Promise<Answer[]>
+  /** Requests sent for this operation so far. */
+  requests(): number
+}
+
+export type Engine<Context, Answer, Judged> = {
+  enter(index: number): Promise<OperationRun<Context, Answer, Judged>>
+  leave(index: number): void
+  /** Every operation, scenario and check in order, skips included. */
+  run(): Promise<RunTotals>
+}
+
+export function createEngine<Context, Answer, Judged>(
+  plan: RunPlan<Context, Answer, Judged>,
+  listener: Listener<Answer> = () => {},
+): Engine<Context, Answer, Judged> {
+  const { target } = plan
+  const totals: RunTotals = {
+    cases: 0,
+    requests: 0,
+    timings: { generationMs: 0, transportMs: 0, checksMs: 0 },
   }
-  const time = async <T>(key: keyof EngineRun['timings'], work: () => T | Promise<T>): Promise<T> => {
+  const timed = <T>(key: keyof Timings, work: () => T): T => {
     const started = performance.now()
     try {
-      return await work()
+      return work()
     } finally {
-      run.timings[key] += performance.now() - started
+      totals.timings[key] += performance.now() - started
     }
   }
-  const stages = operations.map((operation) => {
-    const scenarios = plans.flatMap((plan) => runPlan(plan, operation, planOptions).scenarios)
-    const requests = () => operationRequests(runSeed, runs, operation, scenarios)
-    return { operation, scenarios, requests }
-  })
-  const pipeline = createPipeline(
-    stages.map((stage) => ({ requests: () => timeSync('generationMs', stage.requests) })),
-    options.send,
-    concurrency,
+  const sentBy = new Map<number, number>()
+  const runsOf = (scenario: Scenario<Context, Judged>) => scenario.runs ?? plan.runs
+  // Prefetches run ahead of the operation being judged: each request is counted where it belongs.
+  const send = (request: GeneratedRequest, stage: number, group: number): Promise<Answer> => {
+    const { operation, scenarios } = plan.operations[stage] as OperationPlan<Context, Judged>
+    const scenario = scenarios[group]?.name ?? ''
+    totals.requests++
+    sentBy.set(stage, (sentBy.get(stage) ?? 0) + 1)
+    listener({ type: 'case_sent', operation, scenario })
+    return target.send(request, scenario)
+  }
+  const pipeline = createPipeline<Answer>(
+    plan.operations.map(({ operation, scenarios }) => ({
+      requests: () =>
+        timed('generationMs', () =>
+          scenarios.map((scenario) => scenarioRequests(plan.seed, runsOf(scenario), operation, scenario)),
+        ),
+    })),
+    send,
+    plan.concurrency,
   )
-  for (const [index, { operation, scenarios }] of stages.entries()) {
-    // Entering may generate the next stages' requests: that time is generation's, not transport's.
-    const generatedBefore = run.timings.generationMs
-    const cache = await time('transportMs', () => pipeline.enter(index))
-    run.timings.transportMs -= run.timings.generationMs - generatedBefore
-    for (const [at, scenario] of scenarios.entries()) {
-      const common = { operation, scenario, validators, runSeed, runs }
-      const exchanges = await cache.group(at)
-      const allPass = timeSync('checksMs', () => scenarioPasses({ ...common, exchanges }))
-      for (const check of scenario.checks) {
-        const outcome: CheckOutcome = allPass
-          ? { status: 'passed', runs }
-          : await time('checksMs', () => checkScenario({ ...common, check, send: cache.replay(at) }))
-        run.cases += outcome.runs
-        run.findings.push({ operation: operation.id, scenario: scenario.name, check: check.name, outcome })
+
+  async function enter(index: number): Promise<OperationRun<Context, Answer, Judged>> {
+    const operationPlan = plan.operations[index] as OperationPlan<Context, Judged>
+    const { operation, context, scenarios } = operationPlan
+    listener({ type: 'operation_started', operation, index, total: plan.operations.length })
+    const generatedBefore = totals.timings.generationMs
+    const started = performance.now()
+    const cache: ExchangeCache<Answer> = await pipeline.enter(index)
+    totals.timings.transportMs +=
+      performance.now() - started - (totals.timings.generationMs - generatedBefore)
+    const fastPaths = new Map<number, Promise<boolean>>()
+    const fastPath = (at: number) => {
+      let passes = fastPaths.get(at)
+      if (passes === undefined) {
+        passes = cache.group(at).then((answers) => timed('checksMs', () => allPass(at, answers)))
+        fastPaths.set(at, passes)
       }
+      return passes
     }
-    pipeline.leave(index)
+    // Every check of a scenario over its prefetched answers, which are the cases its properties
+    // start with, in order. Known findings are reported here; they never fail a check.
+    const allPass = (at: number, answers: Answer[]): boolean => {
+      const scenario = scenarios[at] as Scenario<Context, Judged>
+      if (answers.length !== runsOf(scenario)) return false
+      let passes = true
+      for (const answer of answers) {
+        const judged = target.judged(answer)
+        if ('failure' in judged) return false
+        for (const check of scenario.checks) {
+          const { violations, known } = applyCheck(
+            check,
+            context,
+            judged.judged,
+            target.status(judged.judged),
+          )
+          if (known.length > 0)
+            listener({ type: 'known_finding', operation, scenario: scenario.name, check: check.name, known })
+          if (violations.length > 0) passes = false
+        }
+        if (!passes) return false
+      }
+      return passes
+    }
+    return {
+      plan: operationPlan,
+      async judge(at, check) {
+        const scenario = scenarios[at] as Scenario<Context, Judged>
+        const key = { operation, scenario: scenario.name, check: check.name }
+        const runs = runsOf(scenario)
+        let verdict: Verdict<Answer>
+        if (await fastPath(at)) {
+          verdict = { type: 'check_passed', ...key, runs }
+        } else {
+          const replay = cache.replay(at)
+          const outcome = await timed('checksMs', () =>
+            runCheck({
+              check,
+              context,
+              requests: scenario.requests,
+              target,
+              send: replay,
+              seed: scenarioSeed(plan.seed, operation, scenario),
+              runs,
+              ...(plan.budgetMs === undefined ? {} : { budgetMs: plan.budgetMs }),
+              onKnown: (known) => listener({ type: 'known_finding', ...key, known }),
+            }),
+          )
+          verdict = toVerdict(outcome, key)
+        }
+        totals.cases += 'runs' in verdict ? verdict.runs : 0
+        listener(verdict)
+        return verdict
+      },
+      skip(skip) {
+        const verdict: CheckSkipped = { type: 'skipped', operation, ...skip }
+        listener(verdict)
+        return verdict
+      },
+      answers: (at) => (at === undefined ? cache.exchanges() : cache.group(at)),
+      requests: () => sentBy.get(index) ?? 0,
+    }
   }
-  return run
+
+  function toVerdict(
+    outcome: Awaited<ReturnType<typeof runCheck<Context, Answer, Judged>>>,
+    key: { operation: Operation; scenario: string; check: string },
+  ): Verdict<Answer> {
+    if (outcome.status === 'passed') return { type: 'check_passed', ...key, runs: outcome.runs }
+    const found = {
+      ...key,
+      seed: outcome.seed,
+      path: outcome.path,
+      runs: outcome.runs,
+      replay: plan.replay(key.operation, key.check),
+      exchange: outcome.exchange,
+    }
+    if (outcome.status === 'target_error')
+      return { type: 'target_failure', category: 'transport', error: outcome.error, ...found }
+    const check = findCheck(key.operation, key.check)
+    const judged = target.judged(outcome.exchange)
+    const status = 'judged' in judged ? target.status(judged.judged) : undefined
+    return {
+      type: 'violation',
+      severity: check?.severity ?? 'normal',
+      category: violationCategory(status),
+      violations: outcome.violations,
+      ...found,
+    }
+  }
+
+  function findCheck(operation: Operation, name: string) {
+    const operationPlan = plan.operations.find((candidate) => candidate.operation === operation)
+    return operationPlan?.scenarios
+      .flatMap((scenario) => scenario.checks)
+      .find((check) => check.name === name)
+  }
+
+  function leave(index: number): void {
+    const { operation } = plan.operations[index] as OperationPlan<Context, Judged>
+    pipeline.leave(index)
+    listener({ type: 'operation_finished', operation, requests: sentBy.get(index) ?? 0 })
+  }
+
+  return {
+    enter,
+    leave,
+    async run() {
+      for (const [index, { scenarios, skips }] of plan.operations.entries()) {
+        const operation = await enter(index)
+        for (const [at, scenario] of scenarios.entries()) {
+          for (const check of scenario.checks) await operation.judge(at, check)
+        }
+        for (const skip of skips) operation.skip(skip)
+        leave(index)
+      }
+      return totals
+    },
+  }
 }
+
+export { PROPERTY_BUDGET_MS }

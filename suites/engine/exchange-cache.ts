@@ -3,34 +3,36 @@
 // one-pass fast path reads them in order, and a check that then runs as its own property reads the
 // same exchanges in the same order before it shrinks. A run is as deterministic as a sequential one.
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import type { Exchange } from '../../contracts/exchange.ts'
-import type { Send } from './property.ts'
 
-export type ExchangeCache = {
-  /** Sends a request unless an equal one was prefetched or sent before. */
-  send: Send
+/** Sends one request and answers with whatever the target answers. */
+export type SendFor<Answer> = (request: GeneratedRequest) => Promise<Answer>
+
+/** Sends one request of a group (a scenario's requests): the target learns which scenario sent it. */
+export type SendInGroup<Answer> = (request: GeneratedRequest, group: number) => Promise<Answer>
+
+export type ExchangeCache<Answer> = {
   /**
    * What a check's own property sends: its first cases are the group's, in order, so the i-th call
    * gets the group's i-th exchange, exactly what the fast path judged, even where the group holds
    * equal requests answered differently. Once the property departs from the group (it shrinks), `send`.
    */
-  replay(index: number): Send
+  replay(index: number): SendFor<Answer>
   /** Sends every group's requests, in order, at most `concurrency` at a time. */
   prefetch(groups: GeneratedRequest[][], concurrency: number): Promise<void>
   /** The exchanges of one prefetched group (a scenario's requests), in the order they were generated. */
-  group(index: number): Promise<Exchange[]>
+  group(index: number): Promise<Answer[]>
   /** Every exchange so far: what the coverage report learns an operation's requests from. */
-  exchanges(): Promise<Exchange[]>
+  exchanges(): Promise<Answer[]>
   /** Drops every exchange: an operation's exchanges are not needed once its checks have run. */
   clear(): void
 }
 
-type Prefetched = { request: GeneratedRequest; exchange: Promise<Exchange> }
+type Prefetched<Answer> = { request: GeneratedRequest; exchange: Promise<Answer> }
 
-export function createExchangeCache(send: Send): ExchangeCache {
-  let groups: Prefetched[][] = []
+export function createExchangeCache<Answer>(send: SendInGroup<Answer>): ExchangeCache<Answer> {
+  let groups: Prefetched<Answer>[][] = []
   // Keyed by content, built on the first `send`: the fast path never pays for the keys.
-  let byContent: Map<string, Promise<Exchange>> | undefined
+  let byContent: Map<string, Promise<Answer>> | undefined
   const keyed = () => {
     if (byContent === undefined) {
       byContent = new Map()
@@ -42,18 +44,18 @@ export function createExchangeCache(send: Send): ExchangeCache {
     }
     return byContent
   }
-  const cachedSend: Send = (request) => {
+  // Sends a request unless an equal one was prefetched or sent before.
+  const cachedSend = (request: GeneratedRequest, group: number): Promise<Answer> => {
     const cache = keyed()
     const key = JSON.stringify(request)
     let exchange = cache.get(key)
     if (exchange === undefined) {
-      exchange = send(request)
+      exchange = send(request, group)
       cache.set(key, exchange)
     }
     return exchange
   }
   return {
-    send: cachedSend,
     replay(index) {
       const group = groups[index] ?? []
       let position = 0
@@ -64,15 +66,15 @@ export function createExchangeCache(send: Send): ExchangeCache {
           return next.exchange
         }
         position = group.length
-        return cachedSend(request)
+        return cachedSend(request, index)
       }
     },
     async prefetch(requestGroups, concurrency) {
-      const queue = requestGroups.map((requests) =>
+      const queue = requestGroups.map((requests, index) =>
         requests.map((request) => {
-          const answer = Promise.withResolvers<Exchange>()
+          const answer = Promise.withResolvers<Answer>()
           answer.promise.catch(() => {}) // a failed send fails the prefetch itself, which `enter` surfaces
-          return { request, answer }
+          return { request, index, answer }
         }),
       )
       groups = queue.map((group) =>
@@ -83,8 +85,8 @@ export function createExchangeCache(send: Send): ExchangeCache {
       let next = 0
       const worker = async () => {
         while (next < pending.length) {
-          const { request, answer } = pending[next++] as (typeof pending)[number]
-          await send(request).then(answer.resolve, (error: unknown) => {
+          const { request, index, answer } = pending[next++] as (typeof pending)[number]
+          await send(request, index).then(answer.resolve, (error: unknown) => {
             answer.reject(error)
             throw error
           })
@@ -113,12 +115,16 @@ const LOOKAHEAD = 2
  * Operation by operation, each with its own cache: while one operation's checks run, the next
  * operations' requests are already in flight, so the target never waits for the checks.
  */
-export function createPipeline(stages: PipelineStage[], send: Send, concurrency: number) {
-  const caches = new Map<number, { cache: ExchangeCache; ready: Promise<void> }>()
+export function createPipeline<Answer>(
+  stages: PipelineStage[],
+  send: (request: GeneratedRequest, stage: number, group: number) => Promise<Answer>,
+  concurrency: number,
+) {
+  const caches = new Map<number, { cache: ExchangeCache<Answer>; ready: Promise<void> }>()
   const start = (index: number) => {
     const stage = stages[index]
     if (stage === undefined || caches.has(index)) return
-    const cache = createExchangeCache(send)
+    const cache = createExchangeCache<Answer>((request, group) => send(request, index, group))
     // Deferred, so a stage that fails to generate fails when it is entered, not a stage before it.
     const ready = Promise.resolve().then(() => cache.prefetch(stage.requests(), concurrency))
     ready.catch(() => {}) // surfaced by `enter`; a stage never entered must not leave it unhandled
@@ -126,9 +132,9 @@ export function createPipeline(stages: PipelineStage[], send: Send, concurrency:
   }
   return {
     /** The cache of stage `index`, once its requests are answered; the next stages start now. */
-    async enter(index: number): Promise<ExchangeCache> {
+    async enter(index: number): Promise<ExchangeCache<Answer>> {
       for (let ahead = 0; ahead <= LOOKAHEAD; ahead++) start(index + ahead)
-      const entry = caches.get(index) as { cache: ExchangeCache; ready: Promise<void> }
+      const entry = caches.get(index) as { cache: ExchangeCache<Answer>; ready: Promise<void> }
       await entry.ready
       return entry.cache
     },

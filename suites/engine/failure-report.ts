@@ -1,58 +1,34 @@
 // Turns a failed check into a message a person can act on: what broke, how to replay it, the
 // shrunk request, the response, and a curl command. Credentials never appear.
-import type { Operation } from '../../contracts/operations.ts'
-import type { Check } from '../checks/types.ts'
-import { DEFAULTS } from '../support/config.ts'
-import { toCurl } from './curl.ts'
 import type { Exchange } from '../../contracts/exchange.ts'
-import type { CheckOutcome } from './property.ts'
+import { toCurl } from './curl.ts'
+import type { TargetFailure, ViolationFound } from './events.ts'
 
-/** What a replay needs besides the operation: everything that changes which requests are sent. */
-export type RunSettings = { seed: number; runs: number; endpoint?: string; rules: 'seam' | 'prism' }
+export type FailedCheck = ViolationFound<Exchange> | TargetFailure<Exchange>
 
-export type FailureContext = {
-  operation: Operation
-  check: Pick<Check, 'name' | 'description'>
-  run: RunSettings
-}
-
-export function replayCommand(run: RunSettings, operationId: string, check: string): string {
-  const flags = [
-    `--seed ${run.seed}`,
-    `--operations '${operationId}'`,
-    `--checks ${check}`,
-    ...(run.runs === DEFAULTS.runs ? [] : [`--runs ${run.runs}`]),
-    ...(run.endpoint === undefined ? [] : [`--endpoint '${run.endpoint}'`]),
-    ...(run.rules === 'seam' ? [] : [`--mock ${run.rules}`]),
-  ]
-  return `npm run conformance -- ${flags.join(' ')}`
-}
-
-export function formatFailure(
-  outcome: Exclude<CheckOutcome, { status: 'passed' }>,
-  context: FailureContext,
-): string {
-  const { operation, check, run } = context
-  const { request } = outcome.exchange
+/** The report of a failed check; `rule` is what the check holds the target to. */
+export function formatFailure(failed: FailedCheck, rule: string): string {
+  const { operation, check } = failed
+  const { request } = failed.exchange
   const headline =
-    outcome.status === 'violated'
-      ? [`${check.name}: ${operation.id}`, ...outcome.violations.map((v) => `  - ${v.message}`)]
-      : [`target_error: ${operation.id} (while checking ${check.name})`, `  - ${outcome.error}`]
+    failed.type === 'violation'
+      ? [`${check}: ${operation.id}`, ...failed.violations.map((v) => `  - ${v.message}`)]
+      : [`target_error: ${operation.id} (while checking ${check})`, `  - ${failed.error}`]
   return [
     ...headline,
     '',
-    `Rule: ${check.description}`,
-    `Replay: ${replayCommand(run, operation.id, check.name)}`,
-    `  (fast-check seed ${outcome.seed}, path "${outcome.path}", after ${outcome.runs} run(s))`,
+    `Rule: ${rule}`,
+    `Replay: ${failed.replay}`,
+    `  (fast-check seed ${failed.seed}, path "${failed.path}", after ${failed.runs} run(s))`,
     '',
     ...(request.invalid === undefined ? [] : [`Invalid by design: ${request.invalid.label}`]),
-    outcome.status === 'violated' ? 'Shrunk request:' : 'Request:',
+    failed.type === 'violation' ? 'Shrunk request:' : 'Request:',
     indent(request.rawBody ?? pretty(request.body ?? request.query)),
     '',
-    ...describeResponse(outcome.exchange),
+    ...describeResponse(failed.exchange),
     '',
     'curl:',
-    `  ${toCurl(outcome.exchange.wire)}`,
+    `  ${toCurl(failed.exchange.wire)}`,
   ].join('\n')
 }
 

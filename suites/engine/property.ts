@@ -1,18 +1,15 @@
-// Runs one check over one operation as a fast-check property: generate, send, check, and on a
+// Runs one check over one scenario as a fast-check property: generate, send, check, and on a
 // violation shrink to the smallest request that still breaks the rule.
 import fc from 'fast-check'
 
+import type { Exchange } from '../../contracts/exchange.ts'
 import { fnv1a } from '../../contracts/hash.ts'
 import type { Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import type { Validators } from '../../contracts/validators.ts'
-import type { Check, CheckContext, Violation } from '../checks/index.ts'
-import type { Scenario } from '../scenarios/types.ts'
-import type { Exchange, RespondedExchange } from '../../contracts/exchange.ts'
+import type { Answers, Check, Finding, Violation } from '../checks/types.ts'
+import type { Target } from './target.ts'
 
-export type Send = (request: GeneratedRequest) => Promise<Exchange>
-
-export type CheckOutcome =
+export type CheckOutcome<Answer = Exchange> =
   | { status: 'passed'; runs: number }
   | {
       status: 'violated'
@@ -20,55 +17,83 @@ export type CheckOutcome =
       seed: number
       path: string
       violations: Violation[]
-      exchange: RespondedExchange
+      exchange: Answer
     }
-  | { status: 'target_error'; runs: number; seed: number; path: string; error: string; exchange: Exchange }
+  | { status: 'target_error'; runs: number; seed: number; path: string; error: string; exchange: Answer }
 
-export type RunCheckOptions = {
-  check: Check
-  context: CheckContext
-  requests: fc.Arbitrary<GeneratedRequest>
-  send: Send
-  seed: number
-  runs: number
+/** How long one property may take, generation and shrinking together, unless a run says otherwise. */
+export const PROPERTY_BUDGET_MS = 120_000
+
+/** Whether a check judges an answer with this status. */
+export function judges(answers: Answers, status: number | undefined): boolean {
+  if (answers === 'any') return true
+  if (status === undefined) return false
+  return answers === 'success' ? status >= 200 && status < 300 : status >= 400 && status < 500
 }
 
-class ViolationFound extends Error {
-  readonly violations: Violation[]
-  readonly exchange: RespondedExchange
-
-  constructor(violations: Violation[], exchange: RespondedExchange) {
-    super(violations.map((v) => v.message).join('; '))
-    this.violations = violations
-    this.exchange = exchange
+/** A check over one judged answer: its findings stamped with its name, split into new and known. */
+export function applyCheck<Context, Judged>(
+  check: Check<Context, Judged>,
+  context: Context,
+  judged: Judged,
+  status: number | undefined,
+): { violations: Violation[]; known: Violation[] } {
+  if (!judges(check.answers, status)) return { violations: [], known: [] }
+  const stamped = check.run(context, judged).map((finding: Finding) => ({ ...finding, check: check.name }))
+  return {
+    violations: stamped.filter((v) => v.known === undefined),
+    known: stamped.filter((v) => v.known !== undefined),
   }
 }
 
-export async function runCheck({
-  check,
-  context,
-  requests,
-  send,
-  seed,
-  runs,
-}: RunCheckOptions): Promise<CheckOutcome> {
+export type RunCheckOptions<Context, Answer, Judged> = {
+  check: Check<Context, Judged>
+  context: Context
+  requests: fc.Arbitrary<GeneratedRequest>
+  target: Target<Answer, Judged>
+  /** Sends one case: the target's, or a cache in front of it. */
+  send: (request: GeneratedRequest) => Promise<Answer>
+  seed: number
+  runs: number
+  budgetMs?: number
+  /** Sees every accepted (known) finding, which passes the property. */
+  onKnown?: (known: Violation[]) => void
+}
+
+class ViolationFound<Answer> extends Error {
+  readonly violations: Violation[]
+  readonly answer: Answer
+
+  constructor(violations: Violation[], answer: Answer) {
+    super(violations.map((v) => v.message).join('; '))
+    this.violations = violations
+    this.answer = answer
+  }
+}
+
+export async function runCheck<Context, Answer, Judged>(
+  options: RunCheckOptions<Context, Answer, Judged>,
+): Promise<CheckOutcome<Answer>> {
+  const { check, context, requests, target, send, seed, runs } = options
   // A transport failure is the target's, not the request's: report the request that met it and
   // do not shrink (every shrink step would wait for the same timeout). After one, every further
   // case passes without I/O, so fast-check stops at once.
-  let targetError: Exchange | undefined
-  let lastViolation: ViolationFound | undefined
+  let targetError: { answer: Answer; error: string } | undefined
+  let lastViolation: ViolationFound<Answer> | undefined
   const property = fc.asyncProperty(requests, async (request) => {
     if (targetError !== undefined) return
-    const exchange = await send(request)
-    if (exchange.response === undefined) {
+    const answer = await send(request)
+    const judged = target.judged(answer)
+    if ('failure' in judged) {
       // While shrinking a violation, a transport failure says nothing about the rule: not a failure.
       if (lastViolation !== undefined) return
-      targetError = exchange
-      throw new Error(exchange.error)
+      targetError = { answer, error: judged.failure }
+      throw new Error(judged.failure)
     }
-    const violations = check.run(context, exchange as RespondedExchange)
+    const { violations, known } = applyCheck(check, context, judged.judged, target.status(judged.judged))
+    if (known.length > 0) options.onKnown?.(known)
     if (violations.length > 0) {
-      lastViolation = new ViolationFound(violations, exchange as RespondedExchange)
+      lastViolation = new ViolationFound(violations, answer)
       throw lastViolation
     }
   })
@@ -76,7 +101,7 @@ export async function runCheck({
   const details = await fc.check(property, {
     seed,
     numRuns: runs,
-    interruptAfterTimeLimit: PROPERTY_BUDGET_MS,
+    interruptAfterTimeLimit: options.budgetMs ?? PROPERTY_BUDGET_MS,
   })
   if (!details.failed) return { status: 'passed', runs: details.numRuns }
   const failedAt = { runs: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? '' }
@@ -86,66 +111,13 @@ export async function runCheck({
       status: 'violated',
       ...failedAt,
       violations: lastViolation.violations,
-      exchange: lastViolation.exchange,
+      exchange: lastViolation.answer,
     }
   }
   if (targetError !== undefined) {
-    return {
-      status: 'target_error',
-      ...failedAt,
-      error: targetError.error ?? 'no response',
-      exchange: targetError,
-    }
+    return { status: 'target_error', ...failedAt, error: targetError.error, exchange: targetError.answer }
   }
   throw details.errorInstance ?? new Error(`property for ${check.name} failed without a counterexample`)
-}
-
-/**
- * The fast path: every check of a scenario over its prefetched exchanges, which are the cases its
- * properties start with, in order. When it passes, each check has passed on every case; when it
- * fails, the checks run one by one as properties, each shrinking its own counterexample.
- */
-export function scenarioPasses(options: {
-  operation: Operation
-  scenario: Scenario
-  validators: Validators
-  exchanges: Exchange[]
-  runs: number
-}): boolean {
-  const { operation, scenario, validators, exchanges, runs } = options
-  const context = { operation, validators }
-  return (
-    exchanges.length === runs &&
-    exchanges.every(
-      (exchange) =>
-        exchange.response !== undefined &&
-        scenario.checks.every((check) => check.run(context, exchange as RespondedExchange).length === 0),
-    )
-  )
-}
-
-/** How long one property may take, generation and shrinking together. */
-export const PROPERTY_BUDGET_MS = 120_000
-
-/** Runs one check of a scenario over an operation, seeded from the run seed. */
-export function checkScenario(options: {
-  operation: Operation
-  scenario: Scenario
-  check: Check
-  validators: Validators
-  send: Send
-  runSeed: number
-  runs: number
-}): Promise<CheckOutcome> {
-  const { operation, scenario, check, validators, send, runSeed, runs } = options
-  return runCheck({
-    check,
-    context: { operation, validators },
-    requests: scenario.requests,
-    send,
-    seed: scenarioSeed(runSeed, operation, scenario),
-    runs,
-  })
 }
 
 /** A property seed per operation: the same run seed replays the same requests, whatever else runs. */
@@ -153,7 +125,7 @@ export function operationSeed(runSeed: number, operationId: string): number {
   return fnv1a(operationId, 0x811c9dc5 ^ runSeed)
 }
 
-export function scenarioSeed(runSeed: number, operation: Operation, scenario: Scenario): number {
+export function scenarioSeed(runSeed: number, operation: Operation, scenario: { name: string }): number {
   return operationSeed(runSeed, `${operation.id} ${scenario.name}`)
 }
 
@@ -162,17 +134,7 @@ export function scenarioRequests(
   runSeed: number,
   runs: number,
   operation: Operation,
-  scenario: Scenario,
+  scenario: { name: string; requests: fc.Arbitrary<GeneratedRequest> },
 ): GeneratedRequest[] {
   return fc.sample(scenario.requests, { seed: scenarioSeed(runSeed, operation, scenario), numRuns: runs })
-}
-
-/** Every scenario's prefetched requests for an operation, a group per scenario: what its pipeline stage sends. */
-export function operationRequests(
-  runSeed: number,
-  runs: number,
-  operation: Operation,
-  scenarios: Scenario[],
-): GeneratedRequest[][] {
-  return scenarios.map((scenario) => scenarioRequests(runSeed, runs, operation, scenario))
 }

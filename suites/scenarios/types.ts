@@ -2,14 +2,17 @@ import type fc from 'fast-check'
 
 import type { Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import type { Check } from '../checks/types.ts'
+import type { RespondedExchange } from '../../contracts/exchange.ts'
+import type { Check, CheckContext } from '../checks/types.ts'
 import type { AuthSecrets } from '../../contracts/credentials.ts'
 
 /** Requests of one kind for an operation, and the checks they are held to. */
-export type Scenario = {
+export type Scenario<Context = CheckContext, Judged = RespondedExchange> = {
   name: string
   requests: fc.Arbitrary<GeneratedRequest>
-  checks: Check[]
+  checks: Check<Context, Judged>[]
+  /** Cases per property when not the run's: one for a case that is the same every time. */
+  runs?: number
 }
 
 /** A check that cannot run here, and why: reported as skipped, never silently dropped. */

@@ -15,7 +15,9 @@ export function answerViolations(call: SdkCall, validators: Validators): Violati
   const context = { operation: call.operation, validators }
   return call.received.flatMap(({ request, response }) =>
     ANSWER_CHECKS.filter((check) => check.appliesTo(call.operation)).flatMap((check) =>
-      check.run(context, asExchange(call, request, response)),
+      check
+        .run(context, asExchange(call, request, response))
+        .map((finding) => ({ ...finding, check: check.name })),
     ),
   )
 }

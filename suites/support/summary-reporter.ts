@@ -56,13 +56,15 @@ function toResult(test: TestCase): Result[] {
   const meta = test.meta().conformance
   if (meta === undefined) return []
   const result = test.result()
-  const state: State = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped'
+  // The engine's verdict, as the test recorded it; a test that failed without one crashed.
+  const state: State = result.state === 'failed' ? 'failed' : result.state === 'passed' ? 'passed' : 'skipped'
   const detail =
-    result.state === 'failed'
-      ? (result.errors?.[0]?.message.split('\n')[1]?.replace(/^\s*- /, '') ?? '')
+    meta.detail ??
+    (result.state === 'failed'
+      ? firstLine(result.errors?.[0]?.message ?? '')
       : result.state === 'skipped'
         ? (result.note ?? 'skipped')
-        : ''
+        : '')
   return [{ suite: meta.suite, operation: meta.operation, check: meta.check, state, detail }]
 }
 

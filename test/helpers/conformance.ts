@@ -1,11 +1,15 @@
-// Runs the suite's plans against a server the way the suite files do, without vitest around them:
-// how the self-test asks "would the suite catch this?".
+// Runs the conformance suites against a server through the engine, exactly as the suite files
+// plan them (one run plan per suite), without vitest around them: how the self-test asks "would
+// the suite catch this?".
+import type { Exchange } from '../../contracts/exchange.ts'
 import type { Operation } from '../../contracts/operations.ts'
+import { createEngine } from '../../suites/engine/engine.ts'
+import type { Verdict } from '../../suites/engine/events.ts'
 import { PLANS } from '../../suites/scenarios/index.ts'
 import type { PlanFor, PlanOptions } from '../../suites/scenarios/types.ts'
-import { createClient } from '../../suites/transport/client.ts'
+import { conformancePlan } from '../../suites/support/conformance-plan.ts'
 import { randomSeed, resolveConfig } from '../../suites/support/config.ts'
-import { type Finding, runEngine } from '../../suites/engine/engine.ts'
+import { createClient } from '../../suites/transport/client.ts'
 import { validators } from './model.ts'
 
 export const ALL_PLANS = Object.values(PLANS)
@@ -22,27 +26,24 @@ export async function conformanceFindings(
     seed = 42,
     runs = 40,
   }: { plans?: PlanFor[]; rules?: PlanOptions['rules']; seed?: number; runs?: number } = {},
-): Promise<Finding[]> {
+): Promise<Verdict<Exchange>[]> {
   const client = createClient({ endpoint, auth: MOCK_SECRETS, timeoutMs: 5000 })
+  const settings = { seed, runs, concurrency: 8, rules, auth: MOCK_SECRETS }
+  const verdicts: Verdict<Exchange>[] = []
   try {
-    const planOptions = { rules, auth: MOCK_SECRETS }
-    const send = client.send
-    const run = await runEngine({
-      operations,
-      plans,
-      planOptions,
-      validators,
-      send,
-      runSeed: seed,
-      runs,
-      concurrency: 8,
-    })
-    return run.findings
+    for (const planFor of plans) {
+      const plan = conformancePlan(planFor, operations, settings, validators, client.send)
+      await createEngine(plan, (event) => {
+        if (event.type === 'check_passed' || event.type === 'violation' || event.type === 'target_failure')
+          verdicts.push(event)
+      }).run()
+    }
+    return verdicts
   } finally {
     await client.close()
   }
 }
 
-export function failedChecks(findings: Finding[]): string[] {
-  return findings.filter((f) => f.outcome.status !== 'passed').map((f) => f.check)
+export function failedChecks(verdicts: Verdict<Exchange>[]): string[] {
+  return verdicts.filter((v) => v.type === 'violation' || v.type === 'target_failure').map((v) => v.check)
 }

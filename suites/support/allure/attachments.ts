@@ -6,10 +6,8 @@ import * as allure from 'allure-js-commons'
 import { fnv1a } from '../../../contracts/hash.ts'
 import { toCurl } from '../../engine/curl.ts'
 import type { Exchange } from '../../../contracts/exchange.ts'
-import type { CheckOutcome } from '../../engine/property.ts'
+import type { FailedCheck } from '../../engine/failure-report.ts'
 import { redactForReport } from './redact.ts'
-
-type Failed = Exclude<CheckOutcome, { status: 'passed' }>
 
 /** One pass in this many carries an example exchange; which ones is fixed by the test's name. */
 export const PASS_SAMPLE_RATE = 8
@@ -18,18 +16,18 @@ export function samplesPass(operationId: string, scenario: string, check: string
   return (fnv1a(`${operationId} ${scenario} ${check}`) >>> 0) % PASS_SAMPLE_RATE === 0
 }
 
-export async function attachFailure(outcome: Failed, replay: string, secrets: string[]): Promise<void> {
+export async function attachFailure(failed: FailedCheck, secrets: string[]): Promise<void> {
   const text = (value: string) => redactForReport(value, secrets)
   const json = (value: unknown) => text(JSON.stringify(value, null, 2) ?? 'null')
-  await attachExchange(outcome.exchange, secrets)
+  await attachExchange(failed.exchange, secrets)
   await allure.attachment(
-    outcome.status === 'violated' ? 'counterexample (shrunk request)' : 'request that met the error',
-    json(outcome.exchange.request),
+    failed.type === 'violation' ? 'counterexample (shrunk request)' : 'request that met the error',
+    json(failed.exchange.request),
     'application/json',
   )
   await allure.attachment(
     'seed and path',
-    json({ replay, fastCheckSeed: outcome.seed, path: outcome.path, runs: outcome.runs }),
+    json({ replay: failed.replay, fastCheckSeed: failed.seed, path: failed.path, runs: failed.runs }),
     'application/json',
   )
 }

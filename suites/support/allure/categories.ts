@@ -1,47 +1,45 @@
 // How the report sorts what went wrong, first match wins: so a nightly report separates "the API
-// broke its contract" from "the sandbox was down". Each failure message starts with its check's
-// name (`void_shape: POST /…`) or `target_error:`, and carries a `Response: <status>` line.
-// The patterns match the whole message, so Allure 2 (Java, whole-string match) and Allure 3
-// (JavaScript, search) read them alike.
+// broke its contract" from "the sandbox was down". Each test carries its verdict's category as the
+// hidden label `_category` (set from the engine's typed verdict, see labels.ts); the rules match it.
+import type { FailureCategory } from '../../engine/events.ts'
+
+type Status = 'failed' | 'broken' | 'skipped'
+
 export type CategoryRule = {
   name: string
   description: string
-  matchedStatuses: Array<'failed' | 'broken' | 'skipped'>
-  messageRegex?: string
+  matchers: { statuses: Status[]; labels?: { _category: FailureCategory } }
 }
 
 export const CATEGORIES: CategoryRule[] = [
   {
     name: 'Operation missing',
     description: 'The target answered 404 or 405: it does not serve this operation.',
-    matchedStatuses: ['failed', 'broken'],
-    messageRegex: '[\\s\\S]*\\nResponse: 40[45] [\\s\\S]*',
+    matchers: { statuses: ['failed', 'broken'], labels: { _category: 'operation_missing' } },
   },
   {
     name: 'Transport or timeout',
     description: 'No complete answer: refused, reset or timed out. The target was down, not wrong.',
-    matchedStatuses: ['failed', 'broken'],
-    messageRegex: '^target_error:[\\s\\S]*',
+    matchers: { statuses: ['failed', 'broken'], labels: { _category: 'transport' } },
   },
   {
     name: 'Server error (5xx)',
     description: 'The target answered 5xx.',
-    matchedStatuses: ['failed', 'broken'],
-    messageRegex: '[\\s\\S]*\\nResponse: 5\\d\\d [\\s\\S]*',
+    matchers: { statuses: ['failed', 'broken'], labels: { _category: 'server_error' } },
   },
   {
     name: 'Contract violation',
     description: 'The target answered, and the answer breaks the contract (check named in the message).',
-    matchedStatuses: ['failed'],
+    matchers: { statuses: ['failed'] },
   },
   {
     name: 'Skipped with reason',
     description: 'A check that cannot apply to this target, with the reason.',
-    matchedStatuses: ['skipped'],
+    matchers: { statuses: ['skipped'] },
   },
   {
     name: 'Suite error',
     description: 'The suite itself failed (a crash outside any check).',
-    matchedStatuses: ['broken'],
+    matchers: { statuses: ['broken'] },
   },
 ]

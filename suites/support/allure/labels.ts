@@ -3,7 +3,9 @@
 import * as allure from 'allure-js-commons'
 
 import type { Operation } from '../../../contracts/operations.ts'
+import type { CheckMeta } from '../../checks/types.ts'
 import type { RunConfig } from '../config.ts'
+import type { ConformanceMeta } from '../meta.ts'
 
 /** The API resource an operation acts on: its path without the action (`acs/entrances`). */
 export function resourceOf(operation: Pick<Operation, 'path'>): string {
@@ -15,31 +17,10 @@ export function docsLink(operation: Pick<Operation, 'path'>): string {
   return `https://docs.seam.co/latest/api${operation.path}`
 }
 
-// A broken auth rule is a security hole; a 5xx or a wrong shape breaks every SDK call; a
-// documentation mismatch breaks nobody at once.
-const SEVERITY: Record<string, string> = {
-  auth_required: 'blocker',
-  workspace_header_required: 'blocker',
-  not_a_server_error: 'critical',
-  valid_accepted: 'critical',
-  void_shape: 'critical',
-  object_shape: 'critical',
-  auth_accepted: 'critical',
-  invalid_rejected: 'normal',
-  response_schema: 'normal',
-  content_type_json: 'normal',
-  error_envelope: 'normal',
-  status_code_documented: 'minor',
-}
-
-export function severityOf(check: string): string {
-  return SEVERITY[check] ?? 'normal'
-}
-
 export type TestLabels = {
   suite: string
   operation: Operation
-  check: string
+  check: Pick<CheckMeta, 'name' | 'severity'>
   scenario: string
   config: Pick<RunConfig, 'target' | 'seed' | 'rules'>
   endpoint: string
@@ -58,8 +39,8 @@ export async function labelTest({
   await allure.labels(
     { name: 'epic', value: resourceOf(operation) },
     { name: 'feature', value: operation.id },
-    { name: 'story', value: check },
-    { name: 'severity', value: severityOf(check) },
+    { name: 'story', value: check.name },
+    { name: 'severity', value: check.severity },
     { name: 'tag', value: suite },
     { name: 'target', value: `${config.target} (${config.rules} rules)` },
     { name: 'endpoint', value: new URL(endpoint).host },
@@ -68,4 +49,13 @@ export async function labelTest({
   )
   await allure.parameter('scenario', scenario)
   await allure.link(docsLink(operation), `Seam docs: ${operation.path}`)
+}
+
+/**
+ * The verdict, as hidden labels: what the status listener (reporters.ts) and the report's
+ * categories (categories.ts) read, so neither depends on the failure message's layout.
+ */
+export async function labelOutcome(meta: ConformanceMeta): Promise<void> {
+  if (meta.outcome !== undefined) await allure.label('_outcome', meta.outcome)
+  if (meta.category !== undefined) await allure.label('_category', meta.category)
 }

@@ -13,11 +13,7 @@ export function reportConfig(reports: string): AllureConfig {
     historyPath: join(reports, 'history', 'history.jsonl'),
     // Labels that only say where the tests ran add noise to every test's page.
     hideLabels: ['framework', 'language', 'package', 'thread', 'host', /^_/],
-    categories: CATEGORIES.map(({ name, matchedStatuses, messageRegex }) => ({
-      name,
-      matchedStatuses,
-      ...(messageRegex === undefined ? {} : { messageRegex }),
-    })),
+    categories: CATEGORIES.map(({ name, matchers }) => ({ name, matchers })),
     plugins: {
       awesome: {
         options: { reportName: 'Seam Connect conformance', groupBy: ['epic', 'feature'], layout: 'split' },

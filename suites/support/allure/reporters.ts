@@ -1,5 +1,5 @@
 // The Allure half of a conformance run's reporters: allure-vitest writes one result per test, and
-// RunInfoReporter adds what the report shows about the run as a whole (categories, environment,
+// RunInfoReporter adds what the report shows about the run as a whole (environment,
 // executor), once the embedded mock's address is known.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,15 +11,16 @@ import type { Reporter, Vitest } from 'vitest/node'
 
 import { pinnedSpecVersion } from '../../../contracts/spec.ts'
 import type { RunConfig } from '../config.ts'
-import { CATEGORIES } from './categories.ts'
 import '../provided.ts'
 
-/** A violated check is a failed test; a target that did not answer, or a crash, is broken. */
+/**
+ * A violated check is a failed test; a target that did not answer, or a crash, is broken. Read from
+ * the verdict's own label (`_outcome`, set by labels.ts), never from the failure message.
+ */
 export const statusByCause: LifecycleListener = {
   beforeTestResultWrite(result) {
-    const message = result.statusDetails.message ?? ''
-    if (result.status === Status.BROKEN && /^[a-z_]+: /.test(message) && !message.startsWith('target_error:'))
-      result.status = Status.FAILED
+    const outcome = result.labels.find((label) => label.name === '_outcome')?.value
+    if (result.status === Status.BROKEN && outcome === 'violation') result.status = Status.FAILED
   },
 }
 
@@ -49,7 +50,6 @@ export class RunInfoReporter implements Reporter {
       .find((provided) => provided?.resolvedConfig !== undefined)
     mkdirSync(this.#resultsDir, { recursive: true })
     const write = (name: string, text: string) => writeFileSync(join(this.#resultsDir, name), text)
-    write('categories.json', `${JSON.stringify(CATEGORIES, null, 2)}\n`)
     write('executor.json', `${JSON.stringify(executorInfo(process.env), null, 2)}\n`)
     if (context?.resolvedConfig !== undefined)
       write('environment.properties', environmentProperties(context.resolvedConfig, context.endpoint))

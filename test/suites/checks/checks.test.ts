@@ -36,7 +36,7 @@ const ACCESS_GRANT = {
 }
 
 function run(check: Check, ...args: Parameters<typeof exchange>) {
-  return check.run(contextFor(args[0]), exchange(...args)).map((v) => `${v.check}: ${v.message}`)
+  return check.run(contextFor(args[0]), exchange(...args)).map((v) => `${check.name}: ${v.message}`)
 }
 
 describe('not_a_server_error', () => {

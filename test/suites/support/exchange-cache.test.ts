@@ -4,7 +4,8 @@ import type { GeneratedRequest } from '../../../contracts/request.ts'
 import { positivePlan } from '../../../suites/scenarios/positive.ts'
 import { createExchangeCache } from '../../../suites/engine/exchange-cache.ts'
 import type { Exchange } from '../../../contracts/exchange.ts'
-import { checkScenario, scenarioRequests } from '../../../suites/engine/property.ts'
+import { runCheck, scenarioRequests, scenarioSeed } from '../../../suites/engine/property.ts'
+import { httpTarget } from '../../../suites/engine/target.ts'
 import { MOCK_SECRETS } from '../../helpers/conformance.ts'
 import { operation, validators } from '../../helpers/model.ts'
 
@@ -29,11 +30,12 @@ describe('createExchangeCache', () => {
       return answerOk(request)
     })
     const request = { operation: grant.id, method: grant.method, path: grant.path, query: {}, body: { a: 1 } }
-    await cache.send(request)
-    await cache.send({ ...request })
+    const send = cache.replay(-1)
+    await send(request)
+    await send({ ...request })
     expect(sent).toBe(1)
     cache.clear()
-    await cache.send(request)
+    await cache.replay(-1)(request)
     expect(sent).toBe(2)
   })
 
@@ -65,7 +67,7 @@ describe('createExchangeCache', () => {
     await cache.prefetch([[request(1), request(2)], [request(3)]], 3)
     expect((await cache.group(0)).map((exchange) => exchange.request.body)).toEqual([{ n: 1 }, { n: 2 }])
     expect((await cache.group(1)).map((exchange) => exchange.request.body)).toEqual([{ n: 3 }])
-    await cache.send(request(2))
+    await cache.replay(-1)(request(2))
     expect(sent).toBe(3)
     expect(await cache.exchanges()).toHaveLength(3)
   })
@@ -104,7 +106,15 @@ describe('createExchangeCache', () => {
     }
     const check = scenario.checks[0]
     if (check === undefined) throw new Error('no check')
-    await checkScenario({ operation: grant, scenario, check, validators, send, runSeed: 9, runs: 30 })
+    await runCheck({
+      check,
+      context: { operation: grant, validators },
+      requests: scenario.requests,
+      target: httpTarget(send),
+      send,
+      seed: scenarioSeed(9, grant, scenario),
+      runs: 30,
+    })
     expect(seen).toEqual(scenarioRequests(9, 30, grant, scenario))
   })
 })

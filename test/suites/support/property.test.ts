@@ -10,7 +10,9 @@ import { voidShape } from '../../../suites/checks/void-shape.ts'
 import { createClient } from '../../../suites/transport/client.ts'
 import type { Exchange } from '../../../contracts/exchange.ts'
 import { formatFailure } from '../../../suites/engine/failure-report.ts'
-import { operationSeed, runCheck, type Send } from '../../../suites/engine/property.ts'
+import { operationSeed, runCheck } from '../../../suites/engine/property.ts'
+import { httpTarget, type Send } from '../../../suites/engine/target.ts'
+import { replayCommand } from '../../../suites/support/conformance-plan.ts'
 import { operation, validators } from '../../helpers/model.ts'
 
 const grant = operation('POST /user_identities/grant_access_to_device')
@@ -36,6 +38,7 @@ const options = (send: Send, seed: number) => ({
   check: voidShape,
   context: { operation: grant, validators },
   requests: validRequest(grant),
+  target: httpTarget(send),
   send,
   seed,
   runs: 100,
@@ -51,11 +54,23 @@ describe('runCheck', () => {
     expect((first.exchange.request.body as { device_id: string }).device_id).toBe(
       '00000000-0000-4000-8000-000000000000',
     )
-    const report = formatFailure(first, {
-      operation: grant,
-      check: voidShape,
-      run: { seed: 11, runs: 100, rules: 'seam' },
-    })
+    const report = formatFailure(
+      {
+        type: 'violation',
+        operation: grant,
+        scenario: 'valid',
+        check: voidShape.name,
+        severity: voidShape.severity,
+        category: 'contract_violation',
+        violations: first.violations,
+        exchange: first.exchange,
+        seed: first.seed,
+        path: first.path,
+        runs: first.runs,
+        replay: replayCommand({ seed: 11, runs: 100, rules: 'seam' }, grant.id, voidShape.name),
+      },
+      voidShape.description,
+    )
     expect(report.split('\n').slice(0, 5)).toEqual([
       'void_shape: POST /user_identities/grant_access_to_device',
       '  - "ok" is missing, expected true',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { redactForReport } from '../../../../suites/support/allure/redact.ts'
 import { executorInfo } from '../../../../suites/support/allure/reporters.ts'
-import { docsLink, resourceOf, severityOf } from '../../../../suites/support/allure/labels.ts'
+import { docsLink, resourceOf } from '../../../../suites/support/allure/labels.ts'
 import { PASS_SAMPLE_RATE, samplesPass } from '../../../../suites/support/allure/attachments.ts'
 import { ALL_CHECKS } from '../../../../suites/checks/index.ts'
 
@@ -35,7 +35,7 @@ describe('labels', () => {
 
   it('give every check a severity', () => {
     for (const check of ALL_CHECKS)
-      expect(['blocker', 'critical', 'normal', 'minor']).toContain(severityOf(check.name))
+      expect(['blocker', 'critical', 'normal', 'minor']).toContain(check.severity)
   })
 
   it('sample passes by name: the same tests every run, about one in PASS_SAMPLE_RATE', () => {
