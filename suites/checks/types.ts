@@ -20,7 +20,16 @@ export type Severity = 'blocker' | 'critical' | 'normal' | 'minor'
 export type Answers = 'any' | 'success' | 'client_error'
 
 /** What a check is about, for grouping in reports. */
-export type CheckArea = 'availability' | 'status' | 'content' | 'schema' | 'shape' | 'errors' | 'auth'
+export type CheckArea =
+  | 'availability'
+  | 'status'
+  | 'content'
+  | 'schema'
+  | 'shape'
+  | 'errors'
+  | 'auth'
+  /** What an SDK makes of the API: the release gate's checks. */
+  | 'sdk'
 
 /** What every check declares about itself, whatever it judges. */
 export type CheckMeta = {

@@ -1,26 +1,29 @@
 // The answers the SDK got, held to the wire contract with the suite's own checks (void_shape,
 // object_shape): an SDK passing against answers that break the contract would prove nothing, so a
 // fault in the SDK-facing mock fails the gate under the wire check's name.
-import type { Validators } from '../../contracts/validators.ts'
-import type { MockRequest, MockResponse } from '../../mock/server.ts'
-import { objectShape } from '../checks/object-shape.ts'
-import type { Violation } from '../checks/types.ts'
-import { voidShape } from '../checks/void-shape.ts'
 import type { RespondedExchange } from '../../contracts/exchange.ts'
-import type { SdkCall } from './checks/types.ts'
+import { readJson } from '../../contracts/json.ts'
+import type { MockRequest, MockResponse } from '../../mock/types.ts'
+import { objectShape } from '../checks/object-shape.ts'
+import type { Check } from '../checks/types.ts'
+import { judges } from '../engine/property.ts'
+import { voidShape } from '../checks/void-shape.ts'
+import type { SdkCall, SdkCheck } from './checks/types.ts'
 
-export const ANSWER_CHECKS = [voidShape, objectShape]
-
-export function answerViolations(call: SdkCall, validators: Validators): Violation[] {
-  const context = { operation: call.operation, validators }
-  return call.received.flatMap(({ request, response }) =>
-    ANSWER_CHECKS.filter((check) => check.appliesTo(call.operation)).flatMap((check) =>
-      check
-        .run(context, asExchange(call, request, response))
-        .map((finding) => ({ ...finding, check: check.name })),
-    ),
-  )
+/** A wire check over every answer the mock gave during an SDK call. */
+function overAnswers(check: Check): SdkCheck {
+  return {
+    ...check,
+    // Judged answer by answer below: the call as a whole may hold several.
+    answers: 'any',
+    run: (context, call) =>
+      call.received.flatMap(({ request, response }) =>
+        judges(check.answers, response.status) ? check.run(context, asExchange(call, request, response)) : [],
+      ),
+  }
 }
+
+export const ANSWER_CHECKS: SdkCheck[] = [voidShape, objectShape].map(overAnswers)
 
 function asExchange(call: SdkCall, request: MockRequest, response: MockResponse): RespondedExchange {
   const { operation, parameters } = call
@@ -37,16 +40,8 @@ function asExchange(call: SdkCall, request: MockRequest, response: MockResponse)
       status: response.status,
       headers: response.headers,
       text: response.body,
-      ...parseJson(response.body),
+      ...readJson(response.body),
       durationMs: 0,
     },
-  }
-}
-
-function parseJson(text: string): { json?: unknown } {
-  try {
-    return text === '' ? {} : { json: JSON.parse(text) as unknown }
-  } catch {
-    return {}
   }
 }

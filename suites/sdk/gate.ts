@@ -10,7 +10,7 @@ import { buildOperations, type Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest, Payload } from '../../contracts/request.ts'
 import { selectOperations } from '../../contracts/selection.ts'
 import type { Spec } from '../../contracts/spec.ts'
-import { createValidators, type Validators } from '../../contracts/validators.ts'
+import { createValidators } from '../../contracts/validators.ts'
 import { errorEnvelope } from '../../mock/responses.ts'
 import { type Fault, startMock } from '../../mock/server.ts'
 import type { Violation } from '../checks/types.ts'
@@ -24,14 +24,18 @@ import {
   resolveConfig,
 } from '../support/config.ts'
 import type { AuthSecrets } from '../../contracts/credentials.ts'
+import { createEngine, type RunPlan } from '../engine/engine.ts'
 import { operationSeed } from '../engine/property.ts'
-import { answerViolations } from './answer-checks.ts'
+import type { Target } from '../engine/target.ts'
+import type { Scenario } from '../scenarios/types.ts'
+import { ANSWER_CHECKS } from './answer-checks.ts'
 import { callSdk, type WireRecorder, wireRecorder } from './call.ts'
 import { SDK_CHECKS } from './checks/index.ts'
 import { type SdkCoverage, sdkCoverage, type SdkMethodRoute } from './checks/sdk-coverage.ts'
 import { sdkErrors } from './checks/sdk-errors.ts'
 import { sdkRequest } from './checks/sdk-request.ts'
-import type { SdkCall, SdkCheck } from './checks/types.ts'
+import type { SdkCall, SdkCheck, SdkCheckContext } from './checks/types.ts'
+import { replayCommand } from './replay.ts'
 import { pendingRequest, type Sdk, type SdkCredential, type SdkMethod } from './sdk.ts'
 
 export type GateOptions = {
@@ -45,6 +49,8 @@ export type GateOptions = {
   /** Breaks the mock's answers: the gate's own fault fixtures. */
   fault?: Fault
   timeoutMs?: number
+  /** The command printed to replay an operation's failure; by default, the gate's own with this seed. */
+  replay?: (operationId: string) => string
 }
 
 /** Which call of an operation broke a check. */
@@ -121,6 +127,7 @@ export async function runSdkGate(options: GateOptions): Promise<GateResult> {
       provoked: { invalid_input: 0, unauthorized: 0, api_error: 0 },
       accepted: [],
     }
+    const bound: BoundOperation[] = []
     for (const { sdkPath, operation } of coverage.bound) {
       if (selected !== undefined && !selected.has(operation)) continue
       const credential = credentialFor(operation, GATE_SECRETS)
@@ -129,135 +136,126 @@ export async function runSdkGate(options: GateOptions): Promise<GateResult> {
         continue
       }
       result.checked.push(operation)
-      const gate = { recorder, validators, sdk, operation, sdkPath, timeoutMs, result }
-      const method = (variant: AuthVariant, wrong = false, headers?: Record<string, string>) =>
-        clients.get(variant, wrong, headers).get(sdkPath)
-      await checkValidCalls(gate, method(credential), seed, runs)
-      await checkErrorCalls(gate, method, credential, seed)
+      bound.push({ operation, sdkPath, credential })
     }
     if (selected !== undefined && result.checked.length + result.skipped.length === 0) {
       throw new Error(`no SDK method calls the selected operations ("${options.operations}")`)
     }
+    const plan: RunPlan<SdkCheckContext, SdkCall, SdkCall> = {
+      operations: bound.map((entry) => ({
+        operation: entry.operation,
+        context: { operation: entry.operation, validators, errors: sdk.errors },
+        scenarios: gateScenarios(entry.operation, seed),
+        skips: [],
+      })),
+      target: sdkTarget({ bound, clients, recorder, timeoutMs, result }),
+      seed,
+      runs,
+      // Calls run one at a time: everything the mock receives during a call belongs to it.
+      concurrency: 1,
+      replay: (operation) =>
+        options.replay?.(operation.id) ?? replayCommand({ seed, runs, defaultRuns: runs }, operation.id),
+    }
+    const sdkPaths = new Map(bound.map((entry) => [entry.operation, entry.sdkPath]))
+    await createEngine(plan, (event) => {
+      if (event.type === 'known_finding') noteAccepted(result, event.known, event.operation)
+      if (event.type !== 'violation') return
+      const { operation, scenario, violations, exchange: call } = event
+      result.failures.push({
+        operation,
+        sdkPath: sdkPaths.get(operation) ?? '',
+        case: scenario as GateCase,
+        violations,
+        call,
+        ...(scenario === 'valid'
+          ? { property: { seed: event.seed, path: event.path, runs: event.runs } }
+          : {}),
+      })
+    }).run()
     return result
   } finally {
     await mock.close()
   }
 }
 
-type GateRun = {
-  recorder: WireRecorder
-  validators: Validators
-  sdk: Sdk
-  operation: Operation
-  sdkPath: string
-  timeoutMs: number
-  result: GateResult
-}
+type BoundOperation = { operation: Operation; sdkPath: string; credential: AuthVariant }
 
-/** Generated valid parameters: every check on every call; a failure shrinks to the smallest parameters. */
-async function checkValidCalls(gate: GateRun, method: SdkMethod | undefined, seed: number, runs: number) {
-  if (method === undefined) return
-  const { operation } = gate
-  const call = async (request: GeneratedRequest) => {
-    gate.result.calls++
-    const sdkCall = await callOnce(gate, method, parametersOf(request))
-    return { sdkCall, violations: runChecks(gate, SDK_CHECKS, sdkCall) }
-  }
-  const details = await fc.check(
-    fc.asyncProperty(
-      validRequest(operation),
-      async (request) => (await call(request)).violations.length === 0,
-    ),
-    { seed: operationSeed(seed, `sdk ${operation.id}`), numRuns: runs, interruptAfterTimeLimit: 60_000 },
-  )
-  if (!details.failed || details.counterexample === null) return
-  // The mock answers the same parameters the same way: replaying the shrunk case gives its violations.
-  const [shrunk] = details.counterexample
-  const { sdkCall, violations } = await call(shrunk)
-  if (violations.length === 0) return
-  gate.result.failures.push({
-    operation,
-    sdkPath: gate.sdkPath,
-    case: 'valid',
-    violations,
-    call: sdkCall,
-    property: { seed: details.seed, path: details.counterexamplePath ?? '', runs: details.numRuns },
-  })
-}
-
-/** One call for each error the SDK must surface as its own: invalid input, a wrong key, another API error. */
-async function checkErrorCalls(
-  gate: GateRun,
-  method: (variant: AuthVariant, wrong?: boolean, headers?: Record<string, string>) => SdkMethod | undefined,
-  credential: AuthVariant,
-  seed: number,
-) {
-  const { operation } = gate
+/**
+ * An operation's cases: generated valid parameters (every check on every call, a failure shrinks
+ * to the smallest parameters), and one call for each error the SDK must surface as its own:
+ * invalid input, a wrong key, another API error.
+ */
+function gateScenarios(operation: Operation, seed: number): Scenario<SdkCheckContext, SdkCall>[] {
+  const applicable = (checks: SdkCheck[]) =>
+    [...checks, ...ANSWER_CHECKS].filter((check) => check.appliesTo(operation))
   const valid = sampleOne(validRequest(operation), seed, operation)
   const schemaBroken = schemaBrokenRequest(operation, seed)
-  const cases: {
-    case: Exclude<GateCase, 'valid'>
-    method: SdkMethod | undefined
-    parameters?: Payload
-    checks: SdkCheck[]
-  }[] = [
-    {
-      case: 'invalid_input',
-      method: method(credential),
-      ...(schemaBroken === undefined ? {} : { parameters: parametersOf(schemaBroken) }),
-      // The SDK may refuse to serialise a broken payload at all: only what reaches the mock is judged.
-      checks: [sdkErrors],
-    },
-    {
-      case: 'unauthorized',
-      method: method(credential, true),
-      parameters: parametersOf(valid),
-      checks: [sdkErrors, sdkRequest],
-    },
-    {
-      case: 'api_error',
-      method: method(credential, false, { [SCRIPTED_ERROR_HEADER]: '1' }),
-      parameters: parametersOf(valid),
-      checks: [sdkErrors, sdkRequest],
-    },
+  const once = (name: GateCase, request: GeneratedRequest, checks: SdkCheck[]) => ({
+    name,
+    requests: fc.constant(request),
+    checks: applicable(checks),
+    runs: 1,
+  })
+  return [
+    { name: 'valid', requests: validRequest(operation), checks: applicable(SDK_CHECKS) },
+    // The SDK may refuse to serialise a broken payload at all: only what reaches the mock is judged.
+    ...(schemaBroken === undefined ? [] : [once('invalid_input', schemaBroken, [sdkErrors])]),
+    once('unauthorized', valid, [sdkErrors, sdkRequest]),
+    once('api_error', valid, [sdkErrors, sdkRequest]),
   ]
-  for (const { case: name, method: sdkMethod, parameters, checks } of cases) {
-    if (sdkMethod === undefined || parameters === undefined) continue
+}
+
+/** Calls the SDK method bound to the request's operation, with the credential its case needs. */
+function sdkTarget(gate: {
+  bound: BoundOperation[]
+  clients: ReturnType<typeof sdkClients>
+  recorder: WireRecorder
+  timeoutMs: number
+  result: GateResult
+}): Target<SdkCall, SdkCall> {
+  const byId = new Map(gate.bound.map((entry) => [entry.operation.id, entry]))
+  let queue: Promise<unknown> = Promise.resolve()
+  const call = async (request: GeneratedRequest, scenario: string): Promise<SdkCall> => {
+    const { operation, sdkPath, credential } = byId.get(request.operation) as BoundOperation
+    const headers = scenario === 'api_error' ? { [SCRIPTED_ERROR_HEADER]: '1' } : undefined
+    const method = gate.clients
+      .get(credential, scenario === 'unauthorized', headers)
+      .get(sdkPath) as SdkMethod
     gate.result.calls++
-    const sdkCall = await callOnce(gate, sdkMethod, parameters)
+    const sdkCall = await callSdk({
+      recorder: gate.recorder,
+      method,
+      operation,
+      sdkPath,
+      parameters: parametersOf(request),
+      timeoutMs: gate.timeoutMs,
+    })
     const status = sdkCall.received[0]?.response.status ?? 0
-    if (status >= 400) gate.result.provoked[name]++
-    const violations = runChecks(gate, checks, sdkCall)
-    if (violations.length > 0) {
-      gate.result.failures.push({ operation, sdkPath: gate.sdkPath, case: name, violations, call: sdkCall })
+    if (scenario !== 'valid' && status >= 400) gate.result.provoked[scenario as Exclude<GateCase, 'valid'>]++
+    return sdkCall
+  }
+  return {
+    // One call at a time, whatever the engine prefetches: the recorder attributes the mock's requests by time.
+    send(request, scenario) {
+      const next = queue.then(() => call(request, scenario))
+      queue = next.catch(() => undefined)
+      return next
+    },
+    judged: (sdkCall) => ({ judged: sdkCall }),
+    status: (sdkCall) => sdkCall.received[0]?.response.status,
+  }
+}
+
+function noteAccepted(result: GateResult, known: Violation[], operation: Operation) {
+  for (const { known: id } of known) {
+    if (id === undefined) continue
+    let finding = result.accepted.find((accepted) => accepted.id === id)
+    if (finding === undefined) {
+      finding = { id, operations: [] }
+      result.accepted.push(finding)
     }
+    if (!finding.operations.includes(operation.id)) finding.operations.push(operation.id)
   }
-}
-
-function callOnce(gate: GateRun, method: SdkMethod, parameters: Payload): Promise<SdkCall> {
-  const { recorder, operation, sdkPath, timeoutMs } = gate
-  return callSdk({ recorder, method, operation, sdkPath, parameters, timeoutMs })
-}
-
-/** The call's violations, less the known findings, which are counted in the result instead. */
-function runChecks(gate: GateRun, checks: SdkCheck[], call: SdkCall): Violation[] {
-  const context = { operation: gate.operation, validators: gate.validators, errors: gate.sdk.errors }
-  const violations = [
-    ...answerViolations(call, gate.validators),
-    ...checks.filter((check) => check.appliesTo(gate.operation)).flatMap((check) => check.run(context, call)),
-  ]
-  for (const { known } of violations)
-    if (known !== undefined) noteAccepted(gate.result, known, gate.operation)
-  return violations.filter(({ known }) => known === undefined)
-}
-
-function noteAccepted(result: GateResult, id: string, operation: Operation) {
-  let finding = result.accepted.find((accepted) => accepted.id === id)
-  if (finding === undefined) {
-    finding = { id, operations: [] }
-    result.accepted.push(finding)
-  }
-  if (!finding.operations.includes(operation.id)) finding.operations.push(operation.id)
 }
 
 function parametersOf(request: GeneratedRequest): Payload {

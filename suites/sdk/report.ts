@@ -11,7 +11,9 @@ import type { GateFailure, GateResult } from './gate.ts'
 import { KNOWN_FINDINGS } from './known-findings.ts'
 
 /** What a replay line needs: everything that changes which calls are made. */
-export type GateSettings = { seed: number; runs: number; sdk?: string; defaultRuns: number }
+import { type GateSettings, replayCommand } from './replay.ts'
+
+export { type GateSettings, replayCommand }
 
 export function formatCoverage(result: GateResult): string {
   const { coverage } = result
@@ -90,16 +92,6 @@ export function formatFailure(failure: GateFailure, settings: GateSettings, secr
         ]),
   ].join('\n')
   return scrubSecrets(text, secrets)
-}
-
-export function replayCommand(settings: GateSettings, operationId: string): string {
-  const flags = [
-    `--seed ${settings.seed}`,
-    `--operations '${operationId}'`,
-    ...(settings.runs === settings.defaultRuns ? [] : [`--runs ${settings.runs}`]),
-    ...(settings.sdk === undefined ? [] : [`--sdk '${settings.sdk}'`]),
-  ]
-  return `npm run sdk-gate -- ${flags.join(' ')}`
 }
 
 function caseLabel(failure: GateFailure): string {

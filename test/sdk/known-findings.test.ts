@@ -51,7 +51,7 @@ describe('known SDK findings', () => {
     const call = await updateThroughSdk({ constructor: 'lobby', floor: '2' })
     expect(call.received[0]?.request.body).toEqual({ device_id: DEVICE_ID, custom_metadata: { floor: '2' } })
     expect(runRequestCheck(call)).toEqual([
-      expect.objectContaining({ check: 'sdk_request', known: DROPS_PROTOTYPE_NAMED_KEYS.id }),
+      expect.objectContaining({ known: DROPS_PROTOTYPE_NAMED_KEYS.id }),
     ])
   })
 
@@ -62,7 +62,7 @@ describe('known SDK findings', () => {
       parameters: { ...call.parameters, custom_metadata: { floor: '2', wing: 'east' } },
     }
     expect(runRequestCheck(dropped)).toEqual([
-      { check: 'sdk_request', message: expect.stringContaining('wing') },
+      { message: expect.stringContaining('wing') },
     ])
   })
 
@@ -73,7 +73,7 @@ describe('known SDK findings', () => {
       parameters: { ...call.parameters, custom_metadata: { constructor: 'lobby', floor: '2', wing: 'east' } },
     }
     expect(runRequestCheck(dropped)).toEqual([
-      { check: 'sdk_request', message: expect.stringContaining('wing') },
+      { message: expect.stringContaining('wing') },
     ])
   })
 

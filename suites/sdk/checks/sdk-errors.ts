@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 
 import { isPlainObject } from '../../../contracts/json.ts'
-import type { Violation } from '../../checks/types.ts'
+import type { Finding } from '../../checks/types.ts'
 import { describeOutcome, onlyAnswer } from './describe.ts'
 import type { SdkCheck } from './types.ts'
 
@@ -12,12 +12,15 @@ import type { SdkCheck } from './types.ts'
  */
 export const sdkErrors = {
   name: 'sdk_errors',
+  severity: 'critical',
+  area: 'sdk',
+  answers: 'any',
   description: "An error answer surfaces as the SDK's unauthorized, invalid-input or API error.",
   appliesTo: () => true,
   run: ({ errors }, call) => {
     const answer = onlyAnswer(call)
     if (answer === undefined || answer.status < 400) return []
-    const violation = (message: string): Violation => ({ check: 'sdk_errors', message })
+    const violation = (message: string): Finding => ({ message })
     const outcome = call.outcome
     const got = describeOutcome(outcome)
     const error = 'rejected' in outcome ? outcome.rejected : undefined
@@ -47,7 +50,7 @@ export const sdkErrors = {
     }
     if (!(error instanceof errors.api))
       return [violation(`${answer.status} ${envelope.type}: ${got}, expected ${errors.api.name}`)]
-    const violations: Violation[] = []
+    const violations: Finding[] = []
     if (error.code !== envelope.type)
       violations.push(violation(`code "${error.code}", expected "${envelope.type}"`))
     if (error.statusCode !== answer.status)

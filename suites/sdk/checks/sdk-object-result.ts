@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util'
 
 import { escapePointer } from '../../../contracts/operations.ts'
 import { isPlainObject } from '../../../contracts/json.ts'
-import type { Violation } from '../../checks/types.ts'
+import type { Finding } from '../../checks/types.ts'
 import { isSuccess } from '../../../contracts/json.ts'
 import { describeOutcome, onlyAnswer } from './describe.ts'
 import type { SdkCheck } from './types.ts'
@@ -10,19 +10,22 @@ import type { SdkCheck } from './types.ts'
 /** An object operation resolves to the resource itself: the answer's `x-response-key`, unwrapped. */
 export const sdkObjectResult = {
   name: 'sdk_object_result',
+  severity: 'critical',
+  area: 'sdk',
+  answers: 'any',
   description: 'An object operation resolves to the unwrapped resource, matching its schema.',
   appliesTo: (operation) => operation.result.kind === 'object',
   run: ({ operation, validators }, call) => {
     const result = operation.result
     const answer = onlyAnswer(call)
     if (result.kind !== 'object' || answer === undefined || !isSuccess(answer.status)) return []
-    const violation = (message: string): Violation => ({ check: 'sdk_object_result', message })
+    const violation = (message: string): Finding => ({ message })
     if (!('resolved' in call.outcome))
       return [violation(`${describeOutcome(call.outcome)} on a ${answer.status}`)]
     const resolved = call.outcome.resolved
     const wire = parse(answer.body)
     const expected = isPlainObject(wire) ? wire[result.key] : undefined
-    const violations: Violation[] = []
+    const violations: Finding[] = []
     if (!isDeepStrictEqual(resolved, expected)) {
       violations.push(
         violation(`${describeOutcome(call.outcome)}, expected the answer's "${result.key}" unwrapped`),

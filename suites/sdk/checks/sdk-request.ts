@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 
 import { queryRecord as readQuery, queryString } from '../../../contracts/query.ts'
-import type { Violation } from '../../checks/types.ts'
+import type { Finding } from '../../checks/types.ts'
 import type { Payload } from '../../../contracts/request.ts'
 import { DROPS_PROTOTYPE_NAMED_KEYS, withoutPrototypeNamedKeys } from '../known-findings.ts'
 import type { SdkCheck } from './types.ts'
@@ -9,10 +9,13 @@ import type { SdkCheck } from './types.ts'
 /** The SDK sends one request with the operation's method and path, carrying exactly the parameters given. */
 export const sdkRequest = {
   name: 'sdk_request',
+  severity: 'critical',
+  area: 'sdk',
+  answers: 'any',
   description: 'The request the mock received has the documented method, path, and body or query.',
   appliesTo: () => true,
   run: ({ operation }, call) => {
-    const violation = (message: string): Violation => ({ check: 'sdk_request', message })
+    const violation = (message: string): Finding => ({ message })
     if (call.received.length !== 1) {
       const seen = call.received.map(({ request }) => `${request.method} ${request.path}`).join(', ')
       return [
@@ -22,7 +25,7 @@ export const sdkRequest = {
       ]
     }
     const { request } = call.received[0] as (typeof call.received)[number]
-    const violations: Violation[] = []
+    const violations: Finding[] = []
     if (request.method !== operation.method.toUpperCase() || request.path !== operation.path) {
       violations.push(violation(`sent ${request.method} ${request.path}, expected ${operation.id}`))
     }

@@ -2,7 +2,7 @@ import type { Operation } from '../../../contracts/operations.ts'
 import type { Payload } from '../../../contracts/request.ts'
 import type { Validators } from '../../../contracts/validators.ts'
 import type { MockRequest, MockResponse } from '../../../mock/server.ts'
-import type { Violation } from '../../checks/types.ts'
+import type { Check } from '../../checks/types.ts'
 import type { SdkErrorClasses } from '../sdk.ts'
 
 export type SdkOutcome = { resolved: unknown } | { rejected: unknown }
@@ -21,9 +21,4 @@ export type SdkCall = {
 export type SdkCheckContext = { operation: Operation; validators: Validators; errors: SdkErrorClasses }
 
 /** Like a wire check (suites/checks/types.ts), but over an SDK call: pure, returns every violation. */
-export type SdkCheck = {
-  name: string
-  description: string
-  appliesTo(operation: Operation): boolean
-  run(context: SdkCheckContext, call: SdkCall): Violation[]
-}
+export type SdkCheck = Check<SdkCheckContext, SdkCall>

@@ -1,0 +1,13 @@
+// The command that replays one operation of a gate run.
+
+export type GateSettings = { seed: number; runs: number; sdk?: string; defaultRuns: number }
+
+export function replayCommand(settings: GateSettings, operationId: string): string {
+  const flags = [
+    `--seed ${settings.seed}`,
+    `--operations '${operationId}'`,
+    ...(settings.runs === settings.defaultRuns ? [] : [`--runs ${settings.runs}`]),
+    ...(settings.sdk === undefined ? [] : [`--sdk '${settings.sdk}'`]),
+  ]
+  return `npm run sdk-gate -- ${flags.join(' ')}`
+}
