@@ -18,6 +18,7 @@ import {
 } from '../suites/support/config.ts'
 import { CoverageReporter } from '../suites/support/coverage-reporter.ts'
 import { allureReporters } from '../suites/support/allure/reporters.ts'
+import { ProgressReporter } from '../suites/support/progress-reporter.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
 import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './lib/cli.ts'
 import { assertReachable } from './lib/reachable.ts'
@@ -87,6 +88,8 @@ async function main(): Promise<number> {
   return runProject('conformance', resolved, reports, (allureResults) => [
     new SummaryReporter(join(reports, 'summary.txt')),
     new CoverageReporter(join(reports, 'coverage.json'), allureResults),
+    // No terminal (CI): a line every ten seconds instead of vitest's redrawn display.
+    ...(process.stdout.isTTY ? [] : [new ProgressReporter()]),
   ])
 }
 

@@ -8,6 +8,7 @@ import { selectOperations } from '../contracts/selection.ts'
 import { loadSpec } from '../contracts/spec.ts'
 import { randomSeed } from '../suites/support/config.ts'
 import { secretValues } from '../contracts/credentials.ts'
+import { createProgress, printProgress, progressListener } from '../suites/engine/progress.ts'
 import { GATE_SECRETS, runSdkGate } from '../suites/sdk/gate.ts'
 import { loadSdk } from '../suites/sdk/load-sdk.ts'
 import { formatAccepted, formatCoverage, formatFailure, formatOtherMethods } from '../suites/sdk/report.ts'
@@ -49,13 +50,16 @@ async function main(): Promise<number> {
     `SDK gate: ${sdk.name} against the contract mock, seed ${seed}, ${runs} run(s) per operation\n\n`,
   )
 
+  const progress = createProgress(0)
+  const printer = printProgress(progress, (line) => process.stdout.write(line))
   const result = await runSdkGate({
     sdk,
     spec,
     seed,
     runs,
     ...(values.operations === undefined ? {} : { operations: values.operations }),
-  })
+    onEvent: progressListener(progress),
+  }).finally(() => printer.stop())
 
   const settings = {
     seed,

@@ -25,6 +25,7 @@ import {
 } from '../support/config.ts'
 import type { AuthSecrets } from '../../contracts/credentials.ts'
 import { createEngine, type RunPlan } from '../engine/engine.ts'
+import type { Listener } from '../engine/events.ts'
 import { operationSeed } from '../engine/property.ts'
 import type { Target } from '../engine/target.ts'
 import type { Scenario } from '../scenarios/types.ts'
@@ -49,6 +50,8 @@ export type GateOptions = {
   /** Breaks the mock's answers: the gate's own fault fixtures. */
   fault?: Fault
   timeoutMs?: number
+  /** Sees every engine event: how the script shows progress. */
+  onEvent?: Listener<SdkCall>
   /** The command printed to replay an operation's failure; by default, the gate's own with this seed. */
   replay?: (operationId: string) => string
 }
@@ -158,6 +161,7 @@ export async function runSdkGate(options: GateOptions): Promise<GateResult> {
     }
     const sdkPaths = new Map(bound.map((entry) => [entry.operation, entry.sdkPath]))
     await createEngine(plan, (event) => {
+      options.onEvent?.(event)
       if (event.type === 'known_finding') noteAccepted(result, event.known, event.operation)
       if (event.type !== 'violation') return
       const { operation, scenario, violations, exchange: call } = event

@@ -50,9 +50,7 @@ describe('known SDK findings', () => {
   it('the pinned SDK drops a custom_metadata key named constructor: sdk_request reports the known finding', async () => {
     const call = await updateThroughSdk({ constructor: 'lobby', floor: '2' })
     expect(call.received[0]?.request.body).toEqual({ device_id: DEVICE_ID, custom_metadata: { floor: '2' } })
-    expect(runRequestCheck(call)).toEqual([
-      expect.objectContaining({ known: DROPS_PROTOTYPE_NAMED_KEYS.id }),
-    ])
+    expect(runRequestCheck(call)).toEqual([expect.objectContaining({ known: DROPS_PROTOTYPE_NAMED_KEYS.id })])
   })
 
   it('a key dropped for any other reason is a plain violation, failing the gate', async () => {
@@ -61,9 +59,7 @@ describe('known SDK findings', () => {
       ...call,
       parameters: { ...call.parameters, custom_metadata: { floor: '2', wing: 'east' } },
     }
-    expect(runRequestCheck(dropped)).toEqual([
-      { message: expect.stringContaining('wing') },
-    ])
+    expect(runRequestCheck(dropped)).toEqual([{ message: expect.stringContaining('wing') }])
   })
 
   it('a call that drops another key beside a prototype-named one is a plain violation', async () => {
@@ -72,9 +68,7 @@ describe('known SDK findings', () => {
       ...call,
       parameters: { ...call.parameters, custom_metadata: { constructor: 'lobby', floor: '2', wing: 'east' } },
     }
-    expect(runRequestCheck(dropped)).toEqual([
-      { message: expect.stringContaining('wing') },
-    ])
+    expect(runRequestCheck(dropped)).toEqual([{ message: expect.stringContaining('wing') }])
   })
 
   it('removes prototype-named keys at any depth and nothing else', () => {
