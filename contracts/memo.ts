@@ -10,3 +10,25 @@ export function memoizeByObject<K extends object, V>(build: (key: K) => V): (key
     return value
   }
 }
+
+/** Caches `build` per pair of objects; no second key: the same as `memoizeByObject`. */
+export function memoizeByObjects<K extends object, L extends object, V>(
+  build: (key: K, second?: L) => V,
+): (key: K, second?: L) => V {
+  const unpaired = memoizeByObject((key: K) => build(key))
+  const cache = new WeakMap<K, WeakMap<L, V>>()
+  return (key, second) => {
+    if (second === undefined) return unpaired(key)
+    let byKey = cache.get(key)
+    if (byKey === undefined) {
+      byKey = new WeakMap()
+      cache.set(key, byKey)
+    }
+    let value = byKey.get(second)
+    if (value === undefined) {
+      value = build(key, second)
+      byKey.set(second, value)
+    }
+    return value
+  }
+}

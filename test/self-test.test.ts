@@ -16,7 +16,7 @@ describe.each(['seam', 'prism'] as const)('the correct mock with %s rules', (rul
 
   it('passes every check of every suite on every seed operation', async () => {
     const findings = await conformanceFindings(mock.url, seedOperations, { rules })
-    expect(new Set(findings.map((f) => f.check)).size).toBe(rules === 'seam' ? 12 : 10)
+    expect(new Set(findings.map((f) => f.check)).size).toBe(rules === 'seam' ? 13 : 11)
     expect(failedChecks(findings)).toEqual([])
   })
 })

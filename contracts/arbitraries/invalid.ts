@@ -6,18 +6,22 @@ import fc from 'fast-check'
 import { type JsonSchema, schemaTypes } from '../json-schema.ts'
 import type { Operation } from '../operations.ts'
 import type { GeneratedRequest, InvalidIntent, Payload } from '../request.ts'
-import { memoizeByObject } from '../memo.ts'
+import { memoizeByObjects } from '../memo.ts'
 import { rulesFor } from '../rules/index.ts'
+import type { IdBindings } from './bound-ids.ts'
 import { applyMutation, payloadMutations } from './mutations.ts'
 import { yieldsSome } from './probe.ts'
 import { validRequest } from './request.ts'
 
-export const invalidRequest = memoizeByObject(build)
+/**
+ * Undefined when the operation takes nothing that could be wrong (no parameters, no body). With
+ * `ids`, each case breaks a valid payload that carries real IDs.
+ */
+export const invalidRequest = memoizeByObjects(build)
 
-/** Undefined when the operation takes nothing that could be wrong (no parameters, no body). */
-function build(operation: Operation): fc.Arbitrary<GeneratedRequest> | undefined {
+function build(operation: Operation, ids?: IdBindings): fc.Arbitrary<GeneratedRequest> | undefined {
   const inBody = operation.input.in === 'body'
-  const valid = validRequest(operation)
+  const valid = validRequest(operation, ids)
   const parametersOf = (request: GeneratedRequest) => (inBody ? request.body : request.query) as Payload
   const withParameters = (request: GeneratedRequest, parameters: unknown, invalid: InvalidIntent) =>
     inBody ? { ...request, body: parameters, invalid } : { ...request, query: parameters as Payload, invalid }

@@ -2,13 +2,18 @@
 // rule file where the prose says more than the schema.
 import fc from 'fast-check'
 
-import { memoizeByObject } from '../memo.ts'
+import { memoizeByObjects } from '../memo.ts'
 import type { Operation } from '../operations.ts'
 import type { GeneratedRequest, Payload } from '../request.ts'
 import { rulesFor } from '../rules/index.ts'
+import { bindIds, type IdBindings } from './bound-ids.ts'
 import { schemaArbitrary } from './schema.ts'
 
-export const validRequest = memoizeByObject(build)
+/** Valid requests; with `ids`, those parameters carry real IDs (./bound-ids.ts). */
+export const validRequest = memoizeByObjects(
+  (operation: Operation, ids?: IdBindings): fc.Arbitrary<GeneratedRequest> =>
+    ids === undefined ? build(operation) : bindIds(build(operation), ids),
+)
 
 function build(operation: Operation): fc.Arbitrary<GeneratedRequest> {
   const base = { operation: operation.id, method: operation.method, path: operation.path }

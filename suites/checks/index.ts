@@ -4,6 +4,7 @@ import { authAccepted, authRequired, workspaceHeaderRequired } from './auth.ts'
 import { contentTypeJson } from './content-type-json.ts'
 import { errorEnvelope } from './error-envelope.ts'
 import { invalidRejected } from './invalid-rejected.ts'
+import { noInternalDetails } from './no-internal-details.ts'
 import { notAServerError } from './not-a-server-error.ts'
 import { objectShape } from './object-shape.ts'
 import { responseSchema } from './response-schema.ts'
@@ -20,6 +21,7 @@ export const POSITIVE_CHECKS: Check[] = [
   responseSchema,
   voidShape,
   objectShape,
+  noInternalDetails,
 ]
 
 export const ALL_CHECKS: Check[] = [

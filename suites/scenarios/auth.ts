@@ -5,6 +5,7 @@ import { type AuthVariant, expectedAuthVerdict } from '../../contracts/auth.ts'
 import type { Operation } from '../../contracts/operations.ts'
 import { authAccepted, authRequired, workspaceHeaderRequired } from '../checks/auth.ts'
 import { errorEnvelope } from '../checks/error-envelope.ts'
+import { noInternalDetails } from '../checks/no-internal-details.ts'
 import type { Check } from '../checks/types.ts'
 import { resolveAuth } from '../../contracts/credentials.ts'
 import type { Plan, PlanFor, PlanOptions, Scenario, Skip } from './types.ts'
@@ -38,17 +39,21 @@ export const authPlan: PlanFor = (operation, options) => {
   const prism = options.rules === 'prism'
 
   const rejected = MADE_UP.filter((v) => !verdict(v).ok && (!prism || PRISM_REJECTS.has(v)))
-  add(plan, operation, 'rejected credentials', rejected, [authRequired, ...(prism ? [] : [errorEnvelope])])
+  add(plan, operation, options, 'rejected credentials', rejected, [
+    authRequired,
+    ...(prism ? [] : [errorEnvelope]),
+    noInternalDetails,
+  ])
 
   const noWorkspace = OWN.filter((v) => !verdict(v).ok && heldBy(v))
   if (prism)
     plan.skips.push(
       skip(workspaceHeaderRequired, 'no workspace', 'plain Prism does not know the seam-workspace rule'),
     )
-  else add(plan, operation, 'no workspace', noWorkspace, [workspaceHeaderRequired, errorEnvelope])
+  else add(plan, operation, options, 'no workspace', noWorkspace, [workspaceHeaderRequired, errorEnvelope])
 
   const accepted = OWN.filter((v) => verdict(v).ok && heldBy(v))
-  add(plan, operation, 'accepted credentials', accepted, [authAccepted])
+  add(plan, operation, options, 'accepted credentials', accepted, [authAccepted])
   if (prism && rejected.length > 0) {
     plan.skips.push(
       skip(errorEnvelope, 'rejected credentials', "plain Prism does not answer with Seam's error envelope"),
@@ -57,7 +62,14 @@ export const authPlan: PlanFor = (operation, options) => {
   return plan
 }
 
-function add(plan: Plan, operation: Operation, name: string, variants: AuthVariant[], checks: Check[]): void {
+function add(
+  plan: Plan,
+  operation: Operation,
+  options: PlanOptions,
+  name: string,
+  variants: AuthVariant[],
+  checks: Check[],
+): void {
   if (variants.length === 0) {
     const security = operation.security.map((alternative) => alternative.join('+')).join(', ')
     const reason =
@@ -68,7 +80,7 @@ function add(plan: Plan, operation: Operation, name: string, variants: AuthVaria
     return
   }
   const requests = fc
-    .tuple(validRequest(operation), fc.constantFrom(...variants))
+    .tuple(validRequest(operation, options.ids), fc.constantFrom(...variants))
     .map(([request, auth]) => ({ ...request, auth }))
   plan.scenarios.push({ name, requests, checks } satisfies Scenario)
 }

@@ -6,13 +6,13 @@ import type { PlanFor } from './types.ts'
 const NAME = 'valid requests'
 
 /** Valid requests, with a credential of a kind the operation takes. */
-export const positivePlan: PlanFor = (operation, { auth }) => {
+export const positivePlan: PlanFor = (operation, { auth, ids }) => {
   const checks = checksFor(operation, POSITIVE_CHECKS)
   const credential = credentialFor(operation, auth)
   if (credential === undefined) {
     const reason = noCredentialReason(operation)
     return { scenarios: [], skips: checks.map((check) => ({ check: check.name, scenario: NAME, reason })) }
   }
-  const requests = validRequest(operation).map((request) => ({ ...request, auth: credential }))
+  const requests = validRequest(operation, ids).map((request) => ({ ...request, auth: credential }))
   return { scenarios: [{ name: NAME, requests, checks }], skips: [] }
 }

@@ -4,6 +4,7 @@ import type { Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import type { RespondedExchange } from '../../contracts/exchange.ts'
 import type { Check, CheckContext } from '../checks/types.ts'
+import type { IdBindings } from '../../contracts/arbitraries/bound-ids.ts'
 import type { AuthSecrets } from '../../contracts/credentials.ts'
 
 /** Requests of one kind for an operation, and the checks they are held to. */
@@ -24,6 +25,8 @@ export type PlanOptions = {
   /** `prism`: the target is plain Prism, which knows the schema but none of Seam's own rules. */
   rules: 'seam' | 'prism'
   auth: AuthSecrets
+  /** A live workspace's real IDs: requests carry them instead of made-up ones. */
+  ids?: IdBindings
 }
 
 export type PlanFor = (operation: Operation, options: PlanOptions) => Plan

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { contentTypeJson } from '../../../suites/checks/content-type-json.ts'
 import { checksFor, POSITIVE_CHECKS } from '../../../suites/checks/index.ts'
+import { noInternalDetails } from '../../../suites/checks/no-internal-details.ts'
 import { notAServerError } from '../../../suites/checks/not-a-server-error.ts'
 import { objectShape } from '../../../suites/checks/object-shape.ts'
 import { responseSchema } from '../../../suites/checks/response-schema.ts'
@@ -44,6 +45,40 @@ describe('not_a_server_error', () => {
     expect(run(notAServerError, grant, 200, { ok: true })).toEqual([])
     expect(run(notAServerError, grant, 400, {})).toEqual([])
     expect(run(notAServerError, grant, 502, {})).toEqual(['not_a_server_error: server error 502'])
+  })
+})
+
+describe('no_internal_details', () => {
+  const envelope = (message: string) => ({ ok: false, error: { type: 'invalid_input', message } })
+
+  it('passes error bodies that only say what was wrong', () => {
+    expect(run(noInternalDetails, grant, 400, envelope('device_id must be a uuid'))).toEqual([])
+    expect(
+      run(noInternalDetails, grant, 404, envelope('Device not found: see https://docs.seam.co/x')),
+    ).toEqual([])
+    expect(run(noInternalDetails, grant, 500, 'Internal Server Error')).toEqual([])
+  })
+
+  it('names a stack frame, a source line, a dependency path, a traceback or an exception class', () => {
+    const frame = 'boom\n    at handler (/srv/app/dist/index.js:10:5)'
+    expect(run(noInternalDetails, grant, 500, frame)).toEqual([
+      'no_internal_details: 500 body shows a stack frame: "at handler (/srv/app/dist/index.js:10:5)"',
+      'no_internal_details: 500 body shows a source file and line: "/srv/app/dist/index.js:10"',
+    ])
+    expect(run(noInternalDetails, grant, 400, envelope('in /app/node_modules/zod/lib'))).toEqual([
+      'no_internal_details: 400 body shows a dependency path: "node_modules/"',
+    ])
+    expect(run(noInternalDetails, grant, 500, 'Traceback (most recent call last):')).toHaveLength(1)
+    expect(run(noInternalDetails, grant, 500, envelope('TypeError: x is undefined'))).toEqual([
+      'no_internal_details: 500 body shows an exception class: "TypeError:"',
+    ])
+    expect(run(noInternalDetails, grant, 400, { error: { type: 'x', stack: 'Error' } })).toEqual([
+      'no_internal_details: 400 body shows a "stack" field: ""stack":""',
+    ])
+  })
+
+  it('leaves successful answers alone', () => {
+    expect(run(noInternalDetails, grant, 200, { ok: true, note: 'at x (/a.js:1:1)' })).toEqual([])
   })
 })
 
