@@ -6,6 +6,7 @@ import { appendFileSync } from 'node:fs'
 import { Pool } from 'undici'
 
 import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from '../../contracts/credentials.ts'
+import { readJson } from '../../contracts/json.ts'
 
 export type LiveExchange = {
   method: 'POST'
@@ -73,7 +74,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
         ...base,
         status: response.statusCode,
         text,
-        ...parseJson(text),
+        ...readJson(text),
         ...(typeof requestId === 'string' ? { requestId } : {}),
         ...retryAfter(response.statusCode, response.headers['retry-after']),
         durationMs: performance.now() - started,
@@ -140,14 +141,6 @@ function semaphore(size: number): <T>(task: () => Promise<T>) => Promise<T> {
       running--
       waiting.shift()?.()
     }
-  }
-}
-
-function parseJson(text: string): { json?: unknown } {
-  try {
-    return text === '' ? {} : { json: JSON.parse(text) as unknown }
-  } catch {
-    return {}
   }
 }
 

@@ -1,6 +1,7 @@
 // The answers the SDK got, held to the wire contract with the suite's own checks (void_shape,
 // object_shape): an SDK passing against answers that break the contract would prove nothing, so a
 // fault in the SDK-facing mock fails the gate under the wire check's name.
+import { readJson } from '../../contracts/json.ts'
 import type { Validators } from '../../contracts/validators.ts'
 import type { MockRequest, MockResponse } from '../../mock/server.ts'
 import { objectShape } from '../checks/object-shape.ts'
@@ -35,16 +36,8 @@ function asExchange(call: SdkCall, request: MockRequest, response: MockResponse)
       status: response.status,
       headers: response.headers,
       text: response.body,
-      ...parseJson(response.body),
+      ...readJson(response.body),
       durationMs: 0,
     },
-  }
-}
-
-function parseJson(text: string): { json?: unknown } {
-  try {
-    return text === '' ? {} : { json: JSON.parse(text) as unknown }
-  } catch {
-    return {}
   }
 }

@@ -6,6 +6,7 @@ import { queryString } from '../../contracts/query.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from '../../contracts/credentials.ts'
 import type { Exchange, WireRequest } from '../../contracts/exchange.ts'
+import { readJson } from '../../contracts/json.ts'
 
 export type ClientOptions = {
   endpoint: string
@@ -64,7 +65,7 @@ export function createClient(options: ClientOptions): Client {
             status: response.statusCode,
             headers: answered,
             text,
-            ...parseJson(text),
+            ...readJson(text),
             ...(requestId === undefined ? {} : { requestId }),
             durationMs: performance.now() - started,
           },
@@ -78,15 +79,6 @@ export function createClient(options: ClientOptions): Client {
     },
     // Destroy, not close: a request a hung server never finishes must not hold the run open.
     close: () => pool.destroy(),
-  }
-}
-
-function parseJson(text: string): { json?: unknown } {
-  if (text === '') return {}
-  try {
-    return { json: JSON.parse(text) as unknown }
-  } catch {
-    return {}
   }
 }
 

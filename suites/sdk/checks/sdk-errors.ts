@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 
-import { isPlainObject } from '../../../contracts/json.ts'
+import { isPlainObject, readJson } from '../../../contracts/json.ts'
 import type { Violation } from '../../checks/types.ts'
 import { describeOutcome, onlyAnswer } from './describe.ts'
 import type { SdkCheck } from './types.ts'
@@ -57,12 +57,7 @@ export const sdkErrors = {
 } satisfies SdkCheck
 
 function errorOf(text: string): { type: string; validationErrors: Record<string, unknown> } | undefined {
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    return undefined
-  }
+  const body = readJson(text).json
   const error = isPlainObject(body) ? body['error'] : undefined
   if (!isPlainObject(error) || typeof error['type'] !== 'string') return undefined
   const details = error['validation_errors']
