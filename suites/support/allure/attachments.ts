@@ -6,6 +6,7 @@ import * as allure from 'allure-js-commons'
 import { fnv1a } from '../../../contracts/hash.ts'
 import { toCurl } from '../../engine/curl.ts'
 import type { Exchange } from '../../../contracts/exchange.ts'
+import { readJson } from '../../../contracts/json.ts'
 import type { CheckOutcome } from '../../engine/property.ts'
 import { redactForReport } from './redact.ts'
 
@@ -56,10 +57,6 @@ export async function attachExchange(exchange: Exchange, secrets: string[]): Pro
 }
 
 function parsed(body: string | undefined): unknown {
-  if (body === undefined) return undefined
-  try {
-    return JSON.parse(body) as unknown
-  } catch {
-    return body
-  }
+  const read = body === undefined ? {} : readJson(body)
+  return 'json' in read ? read.json : body
 }
