@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 
+import { readErrorEnvelope } from '../../../contracts/error-envelope.ts'
 import { isPlainObject, readJson } from '../../../contracts/json.ts'
 import type { Violation } from '../../checks/types.ts'
 import { describeOutcome, onlyAnswer } from './describe.ts'
@@ -26,7 +27,7 @@ export const sdkErrors = {
         ? []
         : [violation(`401: ${got}, expected ${errors.unauthorized.name}`)]
     }
-    const envelope = errorOf(answer.body)
+    const envelope = readErrorEnvelope(readJson(answer.body).json)
     if (envelope === undefined) return []
     if (envelope.type === 'invalid_input') {
       if (!(error instanceof errors.invalidInput))
@@ -55,11 +56,3 @@ export const sdkErrors = {
     return violations
   },
 } satisfies SdkCheck
-
-function errorOf(text: string): { type: string; validationErrors: Record<string, unknown> } | undefined {
-  const body = readJson(text).json
-  const error = isPlainObject(body) ? body['error'] : undefined
-  if (!isPlainObject(error) || typeof error['type'] !== 'string') return undefined
-  const details = error['validation_errors']
-  return { type: error['type'], validationErrors: isPlainObject(details) ? details : {} }
-}
