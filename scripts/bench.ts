@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { parseInteger } from '../contracts/numbers.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
 import type { GeneratedRequest } from '../contracts/request.ts'
 import { selectOperations } from '../contracts/selection.ts'
@@ -23,8 +24,8 @@ const USAGE = `Usage: npm run bench -- [--runs 100] [--repeat 3] [--quick]
 
 async function main(): Promise<number> {
   const flags = parseFlags()
-  const runs = count('--runs', flags.runs)
-  const repeat = count('--repeat', flags.repeat)
+  const runs = parseInteger('--runs', flags.runs, { kind: 'positive', error: UsageError })
+  const repeat = parseInteger('--repeat', flags.repeat, { kind: 'positive', error: UsageError })
   const concurrency = DEFAULTS.concurrency
   const results: Record<string, unknown> = { machine: machine(), runs, concurrency, repeat }
   const table: [string, string][] = []
@@ -225,13 +226,6 @@ function ms(value: number): string {
 
 function rate(count: number, elapsedMs: number): string {
   return `${Math.round(count / (elapsedMs / 1000))}/s`
-}
-
-function count(flag: string, value: string | undefined): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1)
-    throw new UsageError(`${flag} must be a positive integer, not "${value}"`)
-  return number
 }
 
 function parseFlags() {

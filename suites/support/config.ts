@@ -2,6 +2,7 @@
 // it reads the record it is given and says in one line what is wrong.
 import { ALL_CHECKS } from '../checks/index.ts'
 import type { AuthSecrets } from '../../contracts/credentials.ts'
+import { integerSetting, parseInteger } from '../../contracts/numbers.ts'
 
 export type RunConfig = {
   /** `mock`: stateless, any well-formed ID exists. `live`: a real (sandbox) workspace. */
@@ -190,17 +191,9 @@ function httpUrl(value: string): string {
 }
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1)
-    throw new ConfigError(`${name} must be a positive integer, not "${value}"`)
-  return number
+  return integerSetting(name, value, fallback, { kind: 'positive', error: ConfigError })
 }
 
 function int32(name: string, value: string): number {
-  const number = value.trim() === '' ? Number.NaN : Number(value)
-  if (!Number.isInteger(number) || number < -(2 ** 31) || number >= 2 ** 31) {
-    throw new ConfigError(`${name} must be a 32-bit integer, not "${value}"`)
-  }
-  return number
+  return parseInteger(name, value, { kind: 'int32', error: ConfigError })
 }
