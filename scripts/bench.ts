@@ -15,7 +15,8 @@ import { createValidators } from '../contracts/validators.ts'
 import type { MockStats } from '../mock/server.ts'
 import { PLANS } from '../suites/scenarios/index.ts'
 import { createClient } from '../suites/transport/client.ts'
-import { DEFAULTS, resolveConfig } from '../suites/support/config.ts'
+import { DEFAULTS } from '../suites/support/config.ts'
+import { MOCK_SECRETS } from '../suites/support/mock-secrets.ts'
 import { runEngine } from '../suites/engine/engine.ts'
 import { runMain, UsageError } from './lib/cli.ts'
 
@@ -108,7 +109,7 @@ async function enginePass(
   runs: number,
   concurrency: number,
 ): Promise<EnginePass> {
-  const auth = resolveConfig({}, () => 1).auth
+  const auth = MOCK_SECRETS
   const client = createClient({ endpoint: mock.url, auth, timeoutMs: 10_000, connections: concurrency })
   const sent: GeneratedRequest[] = []
   const busyBefore = (await mock.stats()).busyMs
@@ -145,7 +146,7 @@ async function enginePass(
 
 /** The same requests, no generation, no checks, the same pool size. */
 async function replay(endpoint: string, requests: GeneratedRequest[], concurrency: number): Promise<number> {
-  const auth = resolveConfig({}, () => 1).auth
+  const auth = MOCK_SECRETS
   const client = createClient({ endpoint, auth, timeoutMs: 10_000, connections: concurrency })
   let next = 0
   const started = performance.now()
