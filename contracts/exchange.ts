@@ -29,6 +29,10 @@ export type Exchange = {
   response?: WireResponse
   /** A transport failure (timeout, refused connection): no response at all. */
   error?: string
+  /** How long the failed try took, beside a transport `error` (an answer has `response.durationMs`). */
+  failedAfterMs?: number
+  /** 429s retried before this exchange; set by a client with a retry policy. */
+  retries?: number
 }
 
 export type RespondedExchange = Exchange & { response: WireResponse }

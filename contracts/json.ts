@@ -6,7 +6,10 @@ export function isSuccess(status: number): boolean {
   return status >= 200 && status < 300
 }
 
-/** JSON when the text is JSON: a server's body may be anything, and that is the checks' to judge. */
+/**
+ * The JSON a body holds, read leniently: `{ json }` when the text parses, `{}` when it is empty or
+ * not JSON. A body is only what a server chose to send, so it never throws.
+ */
 export function readJson(text: string): { json?: unknown } {
   if (text === '') return {}
   try {

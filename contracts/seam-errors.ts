@@ -1,6 +1,7 @@
 // Seam-wide errors the spec does not list (it documents only 200, 400 and 401): a live workspace
 // also answers 404 `…_not_found`, 429 and 5xx. This overlay says which of them a run expects.
 // Pure: it judges one answer from what the run knows about the IDs it sent.
+import { readErrorEnvelope } from './error-envelope.ts'
 
 export type Answer = { status?: number; json?: unknown; error?: string }
 
@@ -30,10 +31,9 @@ export function judgeAnswer(answer: Answer, knowledge: RequestKnowledge): Verdic
   }
   const { status } = answer
   if (status >= 200 && status < 300) return { kind: 'ok' }
-  if (status >= 500)
-    return { kind: 'target_failure', reason: `${status} ${errorType(answer.json) ?? ''}`.trim() }
+  const type = readErrorEnvelope(answer.json)?.type
+  if (status >= 500) return { kind: 'target_failure', reason: `${status} ${type ?? ''}`.trim() }
   if (status === 429) return { kind: 'target_failure', reason: '429 rate limited, retries exhausted' }
-  const type = errorType(answer.json)
   if (status === 404) {
     if (type === undefined || !type.endsWith('_not_found')) {
       return { kind: 'operation_missing', reason: `404 ${type ?? 'without an error envelope'}` }
@@ -48,12 +48,4 @@ export function judgeAnswer(answer: Answer, knowledge: RequestKnowledge): Verdic
       : { kind: 'expected_error', type }
   }
   return { kind: 'violation', reason: `${status} is neither documented nor in the Seam-wide overlay` }
-}
-
-export function errorType(json: unknown): string | undefined {
-  if (typeof json !== 'object' || json === null) return undefined
-  const error = (json as { error?: unknown }).error
-  if (typeof error !== 'object' || error === null) return undefined
-  const type = (error as { type?: unknown }).type
-  return typeof type === 'string' ? type : undefined
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import type { IHttpOperation } from '@stoplight/types'
 
 import { fnv1a } from '../contracts/hash.ts'
+import { readJson } from '../contracts/json.ts'
 import { queryRecord } from '../contracts/query.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
 import type { Payload } from '../contracts/request.ts'
@@ -171,6 +172,7 @@ async function handle(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://mock')
   const rawBody = await readBody(req)
+  const body = readJson(rawBody)
   const request: MockRequest = {
     method: (req.method ?? 'GET').toUpperCase(),
     path: url.pathname,
@@ -180,7 +182,7 @@ async function handle(
         value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]],
       ),
     ),
-    ...parseBody(rawBody),
+    ...('json' in body ? { body: body.json } : {}),
   }
   send(res, await answer(request, rawBody))
 }
@@ -203,13 +205,4 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
-}
-
-function parseBody(raw: string): { body?: unknown } {
-  if (raw === '') return {}
-  try {
-    return { body: JSON.parse(raw) as unknown }
-  } catch {
-    return {}
-  }
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { parseInteger } from '../contracts/numbers.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
 import type { GeneratedRequest } from '../contracts/request.ts'
 import { selectOperations } from '../contracts/selection.ts'
@@ -14,7 +15,8 @@ import { createValidators } from '../contracts/validators.ts'
 import type { MockStats } from '../mock/server.ts'
 import { PLANS } from '../suites/scenarios/index.ts'
 import { createClient } from '../suites/transport/client.ts'
-import { DEFAULTS, resolveConfig } from '../suites/support/config.ts'
+import { DEFAULTS } from '../suites/support/config.ts'
+import { MOCK_SECRETS } from '../suites/support/mock-secrets.ts'
 import { createEngine } from '../suites/engine/engine.ts'
 import { conformancePlan } from '../suites/support/conformance-plan.ts'
 import { runMain, UsageError } from './lib/cli.ts'
@@ -24,8 +26,8 @@ const USAGE = `Usage: npm run bench -- [--runs 100] [--repeat 3] [--quick]
 
 async function main(): Promise<number> {
   const flags = parseFlags()
-  const runs = count('--runs', flags.runs)
-  const repeat = count('--repeat', flags.repeat)
+  const runs = parseInteger('--runs', flags.runs, { kind: 'positive', error: UsageError })
+  const repeat = parseInteger('--repeat', flags.repeat, { kind: 'positive', error: UsageError })
   const concurrency = DEFAULTS.concurrency
   const results: Record<string, unknown> = { machine: machine(), runs, concurrency, repeat }
   const table: [string, string][] = []
@@ -108,7 +110,7 @@ async function enginePass(
   runs: number,
   concurrency: number,
 ): Promise<EnginePass> {
-  const auth = resolveConfig({}, () => 1).auth
+  const auth = MOCK_SECRETS
   const client = createClient({ endpoint: mock.url, auth, timeoutMs: 10_000, connections: concurrency })
   const sent: GeneratedRequest[] = []
   const busyBefore = (await mock.stats()).busyMs
@@ -149,7 +151,7 @@ async function enginePass(
 
 /** The same requests, no generation, no checks, the same pool size. */
 async function replay(endpoint: string, requests: GeneratedRequest[], concurrency: number): Promise<number> {
-  const auth = resolveConfig({}, () => 1).auth
+  const auth = MOCK_SECRETS
   const client = createClient({ endpoint, auth, timeoutMs: 10_000, connections: concurrency })
   let next = 0
   const started = performance.now()
@@ -230,13 +232,6 @@ function ms(value: number): string {
 
 function rate(count: number, elapsedMs: number): string {
   return `${Math.round(count / (elapsedMs / 1000))}/s`
-}
-
-function count(flag: string, value: string | undefined): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1)
-    throw new UsageError(`${flag} must be a positive integer, not "${value}"`)
-  return number
 }
 
 function parseFlags() {

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
+import { integerSetting } from '../contracts/numbers.ts'
 import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
 import { loadSpec } from '../contracts/spec.ts'
@@ -12,14 +13,7 @@ import { createProgress, printProgress, progressListener } from '../suites/engin
 import { GATE_SECRETS, runSdkGate } from '../suites/sdk/gate.ts'
 import { loadSdk } from '../suites/sdk/load-sdk.ts'
 import { formatAccepted, formatCoverage, formatFailure, formatOtherMethods } from '../suites/sdk/report.ts'
-import {
-  integer,
-  parseCommandFlags,
-  positiveInteger,
-  reportsDirectory,
-  runMain,
-  UsageError,
-} from './lib/cli.ts'
+import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './lib/cli.ts'
 
 /** Generated valid calls per operation: enough to vary every parameter, few enough for CI (see README). */
 export const SDK_GATE_RUNS = 3
@@ -38,8 +32,10 @@ Options:
 
 async function main(): Promise<number> {
   const { values } = parseFlags()
-  const runs = positiveInteger('--runs', values.runs, SDK_GATE_RUNS)
-  const seed = integer('--seed', values.seed ?? process.env.SEAM_SEED, randomSeed())
+  const runs = integerSetting('--runs', values.runs, SDK_GATE_RUNS, { kind: 'positive', error: UsageError })
+  const seed = integerSetting('--seed', values.seed ?? process.env.SEAM_SEED, randomSeed(), {
+    error: UsageError,
+  })
   if (values.sdk?.trim() === '') throw new UsageError('--sdk needs an npm spec, a tarball or a directory')
   const reports = reportsDirectory(values.reports)
   const spec = await loadSpec()

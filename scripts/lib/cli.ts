@@ -39,19 +39,6 @@ export function parseCommandFlags<
   return parsed
 }
 
-/** An integer flag (or the fallback when it is not given). */
-export function integer(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback
-  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`${flag} must be an integer, not "${value}"`)
-  return Number(value)
-}
-
-export function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
-  const parsed = integer(flag, value, fallback)
-  if (parsed < 1) throw new UsageError(`${flag} must be a positive integer, not "${value}"`)
-  return parsed
-}
-
 /** The `--reports` directory, created and writable, or a one-line UsageError. */
 export function reportsDirectory(path: string): string {
   if (path.trim() === '') throw new UsageError('--reports needs a directory')

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url'
 
 import { openapi } from '@seamapi/types/connect'
 
+import { readJson } from '../../contracts/json.ts'
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import { UsageError } from './cli.ts'
 
@@ -22,13 +23,13 @@ const FETCH_TIMEOUT_MS = 120_000
 export async function readSpecSource(value: string, cacheDir: string): Promise<SpecSource> {
   if (value === 'installed' || value === 'pinned') return { version: pinnedSpecVersion(), document: openapi }
   if (VERSION.test(value)) return { version: value, document: await publishedDocument(value, cacheDir) }
-  if (existsSync(value)) return { version: basename(value), document: readJson(value) }
+  if (existsSync(value)) return { version: basename(value), document: readJsonFile(value) }
   throw new UsageError(`"${value}" is not a version of ${PACKAGE}, "installed", or a JSON file`)
 }
 
 async function publishedDocument(version: string, cacheDir: string): Promise<unknown> {
   const cached = join(cacheDir, `seamapi-types-${version}.openapi.json`)
-  if (existsSync(cached)) return readJson(cached)
+  if (existsSync(cached)) return readJsonFile(cached)
   const work = mkdtempSync(join(tmpdir(), 'spec-diff-'))
   try {
     const tarball = await npmPack(version, work)
@@ -78,12 +79,9 @@ function packFailure(error: Error & { killed?: boolean; code?: unknown }): strin
 /** npm prints `[{filename, …}]` on success and `{error: {summary}}` on failure (with `--json`). */
 function parsePackAnswer(stdout: string): { filename: string } | { error: string } {
   for (const chunk of stdout.split(/\n(?=[[{])/).reverse()) {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(chunk)
-    } catch {
-      continue
-    }
+    const read = readJson(chunk)
+    if (!('json' in read)) continue
+    const parsed = read.json
     const packed = Array.isArray(parsed) ? (parsed[0] as { filename?: unknown } | undefined) : undefined
     if (typeof packed?.filename === 'string') return { filename: packed.filename }
     const error = (parsed as { error?: { summary?: unknown } } | null)?.error
@@ -100,7 +98,7 @@ function run(command: string, args: string[], failure: string): Promise<void> {
   })
 }
 
-function readJson(path: string): unknown {
+function readJsonFile(path: string): unknown {
   let text: string
   try {
     text = readFileSync(path, 'utf8')

@@ -2,7 +2,8 @@
 // contracts/auth.ts), held against what the server answered.
 import { type AuthVariant, type AuthVerdict, expectedAuthVerdict } from '../../contracts/auth.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import { isPlainObject, isSuccess } from '../../contracts/json.ts'
+import { readErrorEnvelope } from '../../contracts/error-envelope.ts'
+import { isSuccess } from '../../contracts/json.ts'
 import type { Check, CheckContext } from './types.ts'
 
 /** What the contract expects for the request's credentials; undefined for a request without a variant. */
@@ -35,10 +36,7 @@ export const workspaceHeaderRequired = {
   run: (context, { request, response }) => {
     const verdict = expected(context, request)
     if (verdict === undefined || verdict.ok || verdict.status !== 400) return []
-    const type =
-      isPlainObject(response.json) && isPlainObject(response.json.error)
-        ? response.json.error.type
-        : undefined
+    const type = readErrorEnvelope(response.json)?.type
     if (response.status === 400 && type === 'missing_workspace_id') return []
     const answered = type === undefined ? `${response.status}` : `${response.status} ${JSON.stringify(type)}`
     const message = `${describeAuth(request.auth)}: answered ${answered}, expected 400 "missing_workspace_id"`

@@ -1,3 +1,4 @@
+import { errorEnvelopeProblems, readErrorEnvelope } from '../../contracts/error-envelope.ts'
 import { isPlainObject } from '../../contracts/json.ts'
 import type { Check, Finding } from './types.ts'
 
@@ -19,20 +20,14 @@ export const errorEnvelope = {
     const body = response.json
     if (!isPlainObject(body))
       return [violation(`${response.status} body is not a JSON object: ${JSON.stringify(response.text)}`)]
-    const violations: Finding[] = []
-    if (body.ok !== false)
-      violations.push(violation(`"ok" is ${JSON.stringify(body.ok) ?? 'missing'}, expected false`))
-    const error = body.error
-    if (!isPlainObject(error)) return [...violations, violation('no "error" object')]
-    for (const field of ['type', 'message']) {
-      if (typeof error[field] !== 'string') violations.push(violation(`error.${field} is not a string`))
-    }
-    if (request.invalid?.breaks === 'schema' && response.status === 400 && error.type !== 'invalid_input') {
-      violations.push(
-        violation(
-          `error.type is ${JSON.stringify(error.type)}, expected "invalid_input" for a schema violation`,
-        ),
-      )
+    const violations = errorEnvelopeProblems(body).map(violation)
+    const type = readErrorEnvelope(body)?.type
+    // A type that is not a string is already a problem of the envelope.
+    if (request.invalid?.breaks === 'schema' && response.status === 400 && type !== undefined) {
+      if (type !== 'invalid_input')
+        violations.push(
+          violation(`error.type is ${JSON.stringify(type)}, expected "invalid_input" for a schema violation`),
+        )
     }
     return violations
   },

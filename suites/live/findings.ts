@@ -1,5 +1,6 @@
 // What a live run reports besides passes: contract violations, operations the target lacks, and
 // the target's own failures, each with the exchange's `seam-request-id`.
+import { readErrorEnvelope } from '../../contracts/error-envelope.ts'
 import { judgeAnswer, type RequestKnowledge, type Verdict } from '../../contracts/seam-errors.ts'
 import type { LiveExchange } from './live-client.ts'
 
@@ -75,6 +76,5 @@ function requestId(exchange: LiveExchange): { requestId?: string } {
 }
 
 function errorMessage(json: unknown): string | undefined {
-  const message = (json as { error?: { message?: unknown } } | undefined)?.error?.message
-  return typeof message === 'string' ? message.slice(0, 160) : undefined
+  return readErrorEnvelope(json)?.message?.slice(0, 160)
 }

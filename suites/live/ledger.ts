@@ -4,7 +4,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-import { errorType } from '../../contracts/seam-errors.ts'
+import { readErrorEnvelope } from '../../contracts/error-envelope.ts'
 import type { LiveExchange } from './live-client.ts'
 
 export type LedgerEntry = {
@@ -46,16 +46,13 @@ export async function cleanLedger(
   const result: CleanResult = { removed: [], left: [] }
   for (const entry of readLedger(path).reverse()) {
     const answer = await call(entry.undo.path, entry.undo.body)
+    const type = readErrorEnvelope(answer.json)?.type
     const gone =
       answer.status !== undefined &&
       ((answer.status >= 200 && answer.status < 300) ||
-        (answer.status === 404 && (errorType(answer.json) ?? '').endsWith('_not_found')))
+        (answer.status === 404 && (type ?? '').endsWith('_not_found')))
     if (gone) result.removed.push(entry)
-    else
-      result.left.push({
-        entry,
-        reason: answer.error ?? `${answer.status} ${errorType(answer.json) ?? ''}`.trim(),
-      })
+    else result.left.push({ entry, reason: answer.error ?? `${answer.status} ${type ?? ''}`.trim() })
   }
   if (result.left.length === 0) rmSync(path, { force: true })
   else writeFileSync(path, result.left.map(({ entry }) => `${JSON.stringify(entry)}\n`).join(''))

@@ -1,7 +1,7 @@
 // Before a live run sends anything else: the endpoint answers, the credential is accepted, and the
 // workspace is a sandbox (or the run was told explicitly that production is fine). Each failure is
 // one line, thrown, so the command exits 2 before any test runs.
-import { errorType } from '../../contracts/seam-errors.ts'
+import { readErrorEnvelope } from '../../contracts/error-envelope.ts'
 import type { RunConfig } from '../support/config.ts'
 import { createLiveClient } from './live-client.ts'
 
@@ -23,10 +23,9 @@ export async function preflight(config: RunConfig, endpoint: string): Promise<Wo
         ? 'SEAM_API_KEY'
         : 'SEAM_PERSONAL_ACCESS_TOKEN (with SEAM_WORKSPACE_ID)'
     if (answer.error !== undefined) throw new Error(`cannot reach ${endpoint}: ${answer.error}`)
-    if (answer.status === 401 || answer.status === 403 || errorType(answer.json) === 'missing_workspace_id') {
-      throw new Error(
-        `${credential} was rejected by ${endpoint}: ${answer.status} ${errorType(answer.json) ?? ''}`.trim(),
-      )
+    const type = readErrorEnvelope(answer.json)?.type
+    if (answer.status === 401 || answer.status === 403 || type === 'missing_workspace_id') {
+      throw new Error(`${credential} was rejected by ${endpoint}: ${answer.status} ${type ?? ''}`.trim())
     }
     const workspace = (answer.json as { workspace?: Record<string, unknown> } | undefined)?.workspace
     if (answer.status !== 200 || typeof workspace !== 'object' || workspace === null) {

@@ -15,14 +15,7 @@ import { errorEnvelope } from '../../mock/responses.ts'
 import { type Fault, startMock } from '../../mock/server.ts'
 import type { Violation } from '../checks/types.ts'
 import { credentialFor, noCredentialReason } from '../scenarios/credentials.ts'
-import {
-  MOCK_API_KEY,
-  MOCK_CLIENT_SESSION_TOKEN,
-  MOCK_CONSOLE_SESSION_TOKEN,
-  MOCK_PERSONAL_ACCESS_TOKEN,
-  MOCK_WORKSPACE_ID,
-  resolveConfig,
-} from '../support/config.ts'
+import { MOCK_SECRETS } from '../support/mock-secrets.ts'
 import type { AuthSecrets } from '../../contracts/credentials.ts'
 import { createEngine, type RunPlan } from '../engine/engine.ts'
 import type { Listener } from '../engine/events.ts'
@@ -86,8 +79,8 @@ export type GateResult = {
 /** A known finding and the operations it showed on (shrinking an unrelated failure may show it again). */
 export type AcceptedFinding = { id: string; operations: string[] }
 
-/** The run's credentials: the mock's defaults (what an empty environment resolves to), which the embedded mock takes and nothing else. */
-export const GATE_SECRETS: AuthSecrets = resolveConfig({}, () => 0).auth
+/** The run's credentials: the mock's defaults, which the embedded mock takes and nothing else. */
+export const GATE_SECRETS: AuthSecrets = MOCK_SECRETS
 
 /** Requests carrying this header get a scripted API error: how the gate provokes "any other error". */
 export const SCRIPTED_ERROR_HEADER = 'seam-sdk-gate-error'
@@ -344,21 +337,24 @@ function sdkCredential(variant: AuthVariant, wrong: boolean): SdkCredential {
     case 'personal_access_token':
       return {
         kind: 'personal_access_token',
-        personalAccessToken: secret(MOCK_PERSONAL_ACCESS_TOKEN, 'seam_at_sdk_gate_wrong_token'),
-        workspaceId: MOCK_WORKSPACE_ID,
+        personalAccessToken: secret(MOCK_SECRETS.personalAccessToken, 'seam_at_sdk_gate_wrong_token'),
+        workspaceId: MOCK_SECRETS.workspaceId,
       }
     case 'client_session_token':
       return {
         kind: 'client_session_token',
-        clientSessionToken: secret(MOCK_CLIENT_SESSION_TOKEN, 'seam_cst_sdk_gate_wrong_token'),
+        clientSessionToken: secret(MOCK_SECRETS.clientSessionToken, 'seam_cst_sdk_gate_wrong_token'),
       }
     case 'console_session':
       return {
         kind: 'console_session',
-        consoleSessionToken: secret(MOCK_CONSOLE_SESSION_TOKEN, 'eyJhbGciOiJub25lIn0.eyJ3cm9uZyI6dHJ1ZX0.'),
-        workspaceId: MOCK_WORKSPACE_ID,
+        consoleSessionToken: secret(
+          MOCK_SECRETS.consoleSessionToken,
+          'eyJhbGciOiJub25lIn0.eyJ3cm9uZyI6dHJ1ZX0.',
+        ),
+        workspaceId: MOCK_SECRETS.workspaceId,
       }
     default:
-      return { kind: 'api_key', apiKey: secret(MOCK_API_KEY, 'seam_sdk_gate_wrong_key') }
+      return { kind: 'api_key', apiKey: secret(MOCK_SECRETS.apiKey, 'seam_sdk_gate_wrong_key') }
   }
 }

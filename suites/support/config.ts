@@ -2,6 +2,8 @@
 // it reads the record it is given and says in one line what is wrong.
 import { ALL_CHECKS } from '../checks/index.ts'
 import type { AuthSecrets } from '../../contracts/credentials.ts'
+import { integerSetting, parseInteger } from '../../contracts/numbers.ts'
+import { MOCK_SECRETS } from './mock-secrets.ts'
 
 export type RunConfig = {
   /** `mock`: stateless, any well-formed ID exists. `live`: a real (sandbox) workspace. */
@@ -41,14 +43,6 @@ export type LiveConfig = {
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
-
-/** Any well-formed credential passes a mock, so mock mode needs no secret of the user's. */
-export const MOCK_API_KEY = 'seam_mock_conformance_key'
-export const MOCK_PERSONAL_ACCESS_TOKEN = 'seam_at_mock_conformance_token'
-export const MOCK_WORKSPACE_ID = '5e4a1f4e-6b1c-4f7e-9d0a-2c3b4a5d6e7f'
-export const MOCK_CLIENT_SESSION_TOKEN = 'seam_cst_mock_conformance_token'
-/** Console sessions are JWTs; this one only looks like one. */
-export const MOCK_CONSOLE_SESSION_TOKEN = 'eyJhbGciOiJub25lIn0.eyJtb2NrIjp0cnVlfQ.'
 
 // Eight in flight keep a loopback mock on two cores busy without queueing (see `npm run bench`).
 export const DEFAULTS = { operations: 'all', runs: 100, timeoutMs: 10_000, concurrency: 8 } as const
@@ -148,11 +142,11 @@ function auth(env: Record<string, string | undefined>): AuthSecrets {
   // A mock takes any well-formed credential, so every kind has a default there.
   return {
     primary: token === undefined ? 'api_key' : 'personal_access_token',
-    apiKey: given('SEAM_API_KEY') ?? MOCK_API_KEY,
-    personalAccessToken: token ?? MOCK_PERSONAL_ACCESS_TOKEN,
-    workspaceId: workspaceId ?? MOCK_WORKSPACE_ID,
-    clientSessionToken: given('SEAM_CLIENT_SESSION_TOKEN') ?? MOCK_CLIENT_SESSION_TOKEN,
-    consoleSessionToken: given('SEAM_CONSOLE_SESSION_TOKEN') ?? MOCK_CONSOLE_SESSION_TOKEN,
+    apiKey: given('SEAM_API_KEY') ?? MOCK_SECRETS.apiKey,
+    personalAccessToken: token ?? MOCK_SECRETS.personalAccessToken,
+    workspaceId: workspaceId ?? MOCK_SECRETS.workspaceId,
+    clientSessionToken: given('SEAM_CLIENT_SESSION_TOKEN') ?? MOCK_SECRETS.clientSessionToken,
+    consoleSessionToken: given('SEAM_CONSOLE_SESSION_TOKEN') ?? MOCK_SECRETS.consoleSessionToken,
   }
 }
 
@@ -190,17 +184,9 @@ function httpUrl(value: string): string {
 }
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1)
-    throw new ConfigError(`${name} must be a positive integer, not "${value}"`)
-  return number
+  return integerSetting(name, value, fallback, { kind: 'positive', error: ConfigError })
 }
 
 function int32(name: string, value: string): number {
-  const number = value.trim() === '' ? Number.NaN : Number(value)
-  if (!Number.isInteger(number) || number < -(2 ** 31) || number >= 2 ** 31) {
-    throw new ConfigError(`${name} must be a 32-bit integer, not "${value}"`)
-  }
-  return number
+  return parseInteger(name, value, { kind: 'int32', error: ConfigError })
 }

@@ -1,17 +1,39 @@
-// The HTTP client: an undici keep-alive pool, a timeout on every request, and no exceptions —
-// a transport failure becomes an exchange with an `error`, so a run reports it and moves on.
+// The HTTP client: an undici keep-alive pool, one deadline per exchange, and no exceptions — a
+// transport failure becomes an exchange with an `error`, so a run reports it and moves on. Nothing
+// a server says may carry a secret onwards. A run against someone's workspace adds its policy: a
+// cap on exchanges in flight, 429 retried after its Retry-After with a capped backoff, a moment
+// after which nothing more is sent, and every exchange handed to a recorder.
 import { Pool } from 'undici'
 
 import { queryString } from '../../contracts/query.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from '../../contracts/credentials.ts'
 import type { Exchange, WireRequest } from '../../contracts/exchange.ts'
+import { readJson } from '../../contracts/json.ts'
+
+export type RetryPolicy = {
+  /** 429s retried before a 429 is the answer. */
+  maxRetries: number
+  /** Waits longer than this between retries are cut to it. */
+  maxBackoffMs: number
+  sleep?: (ms: number) => Promise<void>
+}
 
 export type ClientOptions = {
   endpoint: string
   auth: AuthSecrets
+  /** One deadline per exchange, whole answer included. */
   timeoutMs: number
+  /** Keep-alive connections to the target; default `concurrency`, else 8. */
   connections?: number
+  /** At most this many exchanges at once, retries and their waits included; the others wait their turn. */
+  concurrency?: number
+  /** Nothing is sent after this moment (epoch ms): such an exchange's error is `run time bound reached`. */
+  deadline?: number
+  /** Retry a 429; without a policy a 429 is the answer, and exchanges carry no `retries`. */
+  retry?: RetryPolicy
+  /** Every exchange as it completes, each retried 429 included. */
+  onExchange?: (exchange: Exchange) => void
 }
 
 export type Client = {
@@ -22,72 +44,97 @@ export type Client = {
 export function createClient(options: ClientOptions): Client {
   const base = new URL(options.endpoint)
   const basePath = base.pathname.replace(/\/$/, '')
-  const pool = new Pool(base.origin, { connections: options.connections ?? 8, keepAliveTimeout: 10_000 })
+  const pool = new Pool(base.origin, {
+    connections: options.connections ?? options.concurrency ?? 8,
+    keepAliveTimeout: 10_000,
+  })
   const secrets = secretValues(options.auth)
+  const limit = options.concurrency === undefined ? run : semaphore(options.concurrency)
+  const { retry } = options
+  const sleep = retry?.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)))
+
+  async function once(request: GeneratedRequest): Promise<Exchange> {
+    const path = `${basePath}${request.path}${queryString(request.query)}`
+    const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
+    const contentType = request.contentType ?? 'application/json'
+    const content = body === undefined ? {} : { 'content-type': contentType }
+    const auth = resolveAuth(request.auth, options.auth)
+    const wire: WireRequest = {
+      method: request.method.toUpperCase(),
+      url: `${base.origin}${path}`,
+      headers: { ...auth?.printable, ...content },
+      ...(body === undefined ? {} : { body }),
+      ...(auth?.secretVariable === undefined ? {} : { secretVariable: auth.secretVariable }),
+    }
+    if (auth === undefined) return { request, wire, error: 'the run has no credential of this kind' }
+    if (options.deadline !== undefined && Date.now() >= options.deadline)
+      return { request, wire, error: 'run time bound reached' }
+    const headers = { ...auth.headers, ...content }
+    const started = performance.now()
+    // One deadline for the whole exchange: undici's own timeouts restart with every chunk, so a
+    // server trickling bytes would otherwise never time out.
+    const signal = AbortSignal.timeout(options.timeoutMs)
+    try {
+      const response = await pool.request({
+        method: wire.method as 'GET',
+        path,
+        headers,
+        signal,
+        ...(body === undefined ? {} : { body }),
+      })
+      // A server may echo what it was sent: nothing it says may carry a secret onwards.
+      const text = scrubSecrets(await response.body.text(), secrets)
+      const answered = scrubbedHeaders(flatHeaders(response.headers), secrets)
+      const requestId = answered['seam-request-id']
+      return {
+        request,
+        wire,
+        response: {
+          status: response.statusCode,
+          headers: answered,
+          text,
+          ...readJson(text),
+          ...(requestId === undefined ? {} : { requestId }),
+          durationMs: performance.now() - started,
+        },
+      }
+    } catch (error) {
+      const reason = signal.aborted
+        ? `timeout: no complete response within ${options.timeoutMs} ms`
+        : describeTransportError(error)
+      return { request, wire, error: reason, failedAfterMs: performance.now() - started }
+    }
+  }
 
   return {
-    async send(request) {
-      const path = `${basePath}${request.path}${queryString(request.query)}`
-      const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
-      const contentType = request.contentType ?? 'application/json'
-      const content = body === undefined ? {} : { 'content-type': contentType }
-      const auth = resolveAuth(request.auth, options.auth)
-      const wire: WireRequest = {
-        method: request.method.toUpperCase(),
-        url: `${base.origin}${path}`,
-        headers: { ...auth?.printable, ...content },
-        ...(body === undefined ? {} : { body }),
-        ...(auth?.secretVariable === undefined ? {} : { secretVariable: auth.secretVariable }),
-      }
-      if (auth === undefined) return { request, wire, error: 'the run has no credential of this kind' }
-      const headers = { ...auth.headers, ...content }
-      const started = performance.now()
-      // One deadline for the whole exchange: undici's own timeouts restart with every chunk, so a
-      // server trickling bytes would otherwise never time out.
-      const signal = AbortSignal.timeout(options.timeoutMs)
-      try {
-        const response = await pool.request({
-          method: wire.method as 'GET',
-          path,
-          headers,
-          signal,
-          ...(body === undefined ? {} : { body }),
-        })
-        // A server may echo what it was sent: nothing it says may carry a secret onwards.
-        const text = scrubSecrets(await response.body.text(), secrets)
-        const answered = scrubbedHeaders(flatHeaders(response.headers), secrets)
-        const requestId = answered['seam-request-id']
-        return {
-          request,
-          wire,
-          response: {
-            status: response.statusCode,
-            headers: answered,
-            text,
-            ...parseJson(text),
-            ...(requestId === undefined ? {} : { requestId }),
-            durationMs: performance.now() - started,
-          },
+    send: (request) =>
+      limit(async () => {
+        for (let retries = 0; ; retries++) {
+          const tried = await once(request)
+          const exchange = retry === undefined ? tried : { ...tried, retries }
+          options.onExchange?.(exchange)
+          const status = exchange.response?.status
+          if (retry === undefined || status !== 429 || retries >= retry.maxRetries) return exchange
+          const retryAfter = exchange.response?.headers['retry-after']
+          const asked = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter)
+          await sleep(backoffMs(retries, asked, retry.maxBackoffMs))
         }
-      } catch (error) {
-        const reason = signal.aborted
-          ? `timeout: no complete response within ${options.timeoutMs} ms`
-          : undefined
-        return { request, wire, error: reason ?? describeTransportError(error) }
-      }
-    },
+      }),
     // Destroy, not close: a request a hung server never finishes must not hold the run open.
     close: () => pool.destroy(),
   }
 }
 
-function parseJson(text: string): { json?: unknown } {
-  if (text === '') return {}
-  try {
-    return { json: JSON.parse(text) as unknown }
-  } catch {
-    return {}
-  }
+/** Retry-After when the server gives one, else 1 s doubling; never more than the cap. */
+export function backoffMs(retries: number, retryAfterMs: number | undefined, capMs: number): number {
+  return Math.min(retryAfterMs ?? 1000 * 2 ** retries, capMs)
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string, now = Date.now()): number | undefined {
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -108,4 +155,23 @@ function scrubbedHeaders(headers: Record<string, string>, secrets: string[]): Re
   return Object.fromEntries(
     Object.entries(headers).map(([name, value]) => [name, scrubSecrets(value, secrets)]),
   )
+}
+
+function run<T>(task: () => Promise<T>): Promise<T> {
+  return task()
+}
+
+function semaphore(size: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0
+  const waiting: Array<() => void> = []
+  return async (task) => {
+    if (running >= size) await new Promise<void>((start) => waiting.push(start))
+    running++
+    try {
+      return await task()
+    } finally {
+      running--
+      waiting.shift()?.()
+    }
+  }
 }

@@ -8,14 +8,14 @@ import type { Verdict } from '../../suites/engine/events.ts'
 import { PLANS } from '../../suites/scenarios/index.ts'
 import type { PlanFor, PlanOptions } from '../../suites/scenarios/types.ts'
 import { conformancePlan } from '../../suites/support/conformance-plan.ts'
-import { randomSeed, resolveConfig } from '../../suites/support/config.ts'
+import { MOCK_SECRETS } from '../../suites/support/mock-secrets.ts'
 import { createClient } from '../../suites/transport/client.ts'
 import { validators } from './model.ts'
 
 export const ALL_PLANS = Object.values(PLANS)
 
 /** The credentials of a mock-mode run with no SEAM_* variables set. */
-export const MOCK_SECRETS: PlanOptions['auth'] = resolveConfig({}, randomSeed).auth
+export { MOCK_SECRETS }
 
 export async function conformanceFindings(
   endpoint: string,

@@ -1,6 +1,7 @@
 // Exchanges built by hand, for checking the checks without a server.
 import type { Operation } from '../../contracts/operations.ts'
 import type { RespondedExchange } from '../../contracts/exchange.ts'
+import { readJson } from '../../contracts/json.ts'
 import { validators } from './model.ts'
 
 export function exchange(
@@ -10,16 +11,10 @@ export function exchange(
   headers: Record<string, string> = { 'content-type': 'application/json' },
 ): RespondedExchange {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = undefined
-  }
   return {
     request: { operation: operation.id, method: operation.method, path: operation.path, query: {}, body: {} },
     wire: { method: operation.method.toUpperCase(), url: `http://127.0.0.1${operation.path}`, headers: {} },
-    response: { status, headers, text, ...(json === undefined ? {} : { json }), durationMs: 1 },
+    response: { status, headers, text, ...readJson(text), durationMs: 1 },
   }
 }
 

@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import {
-  backoffMs,
-  createLiveClient,
-  type LiveExchange,
-  parseRetryAfter,
-} from '../../suites/live/live-client.ts'
+import { createLiveClient, type LiveExchange } from '../../suites/live/live-client.ts'
+import { backoffMs, parseRetryAfter } from '../../suites/transport/client.ts'
 import { type LiveWorkspace, startLiveWorkspace } from '../fixtures/live-workspace.ts'
 
 let workspace: LiveWorkspace | undefined

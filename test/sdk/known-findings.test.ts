@@ -12,7 +12,7 @@ import { formatAccepted } from '../../suites/sdk/report.ts'
 import { DROPS_PROTOTYPE_NAMED_KEYS, withoutPrototypeNamedKeys } from '../../suites/sdk/known-findings.ts'
 import { loadSdk } from '../../suites/sdk/load-sdk.ts'
 import type { Sdk } from '../../suites/sdk/sdk.ts'
-import { MOCK_API_KEY } from '../../suites/support/config.ts'
+import { MOCK_SECRETS } from '../../suites/support/mock-secrets.ts'
 
 const DEVICE_ID = '0b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0'
 let spec: Spec
@@ -32,7 +32,10 @@ const runRequestCheck = (call: SdkCall) =>
   sdkRequest.run({ operation: update, validators: createValidators(spec), errors: sdk.errors }, call)
 
 async function updateThroughSdk(customMetadata: Record<string, string>): Promise<SdkCall> {
-  const methods = sdk.connect({ endpoint: mock.url, credential: { kind: 'api_key', apiKey: MOCK_API_KEY } })
+  const methods = sdk.connect({
+    endpoint: mock.url,
+    credential: { kind: 'api_key', apiKey: MOCK_SECRETS.apiKey },
+  })
   const method = methods.get('/devices/update')
   if (method === undefined) throw new Error('the pinned SDK has no /devices/update')
   const parameters = { device_id: DEVICE_ID, custom_metadata: customMetadata }

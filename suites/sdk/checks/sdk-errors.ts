@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 
-import { isPlainObject } from '../../../contracts/json.ts'
+import { readErrorEnvelope } from '../../../contracts/error-envelope.ts'
+import { isPlainObject, readJson } from '../../../contracts/json.ts'
 import type { Finding } from '../../checks/types.ts'
 import { describeOutcome, onlyAnswer } from './describe.ts'
 import type { SdkCheck } from './types.ts'
@@ -29,7 +30,7 @@ export const sdkErrors = {
         ? []
         : [violation(`401: ${got}, expected ${errors.unauthorized.name}`)]
     }
-    const envelope = errorOf(answer.body)
+    const envelope = readErrorEnvelope(readJson(answer.body).json)
     if (envelope === undefined) return []
     if (envelope.type === 'invalid_input') {
       if (!(error instanceof errors.invalidInput))
@@ -58,16 +59,3 @@ export const sdkErrors = {
     return violations
   },
 } satisfies SdkCheck
-
-function errorOf(text: string): { type: string; validationErrors: Record<string, unknown> } | undefined {
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  const error = isPlainObject(body) ? body['error'] : undefined
-  if (!isPlainObject(error) || typeof error['type'] !== 'string') return undefined
-  const details = error['validation_errors']
-  return { type: error['type'], validationErrors: isPlainObject(details) ? details : {} }
-}

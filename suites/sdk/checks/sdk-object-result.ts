@@ -1,9 +1,8 @@
 import { isDeepStrictEqual } from 'node:util'
 
 import { escapePointer } from '../../../contracts/operations.ts'
-import { isPlainObject } from '../../../contracts/json.ts'
+import { isPlainObject, isSuccess, readJson } from '../../../contracts/json.ts'
 import type { Finding } from '../../checks/types.ts'
-import { isSuccess } from '../../../contracts/json.ts'
 import { describeOutcome, onlyAnswer } from './describe.ts'
 import type { SdkCheck } from './types.ts'
 
@@ -23,7 +22,7 @@ export const sdkObjectResult = {
     if (!('resolved' in call.outcome))
       return [violation(`${describeOutcome(call.outcome)} on a ${answer.status}`)]
     const resolved = call.outcome.resolved
-    const wire = parse(answer.body)
+    const wire = readJson(answer.body).json
     const expected = isPlainObject(wire) ? wire[result.key] : undefined
     const violations: Finding[] = []
     if (!isDeepStrictEqual(resolved, expected)) {
@@ -49,11 +48,3 @@ export const sdkObjectResult = {
     return violations
   },
 } satisfies SdkCheck
-
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
-}

@@ -7,6 +7,7 @@ import { fnv1a } from '../../../contracts/hash.ts'
 import { toCurl } from '../../engine/curl.ts'
 import type { Exchange } from '../../../contracts/exchange.ts'
 import type { FailedCheck } from '../../engine/failure-report.ts'
+import { readJson } from '../../../contracts/json.ts'
 import { redactForReport } from './redact.ts'
 
 /** One pass in this many carries an example exchange; which ones is fixed by the test's name. */
@@ -54,10 +55,6 @@ export async function attachExchange(exchange: Exchange, secrets: string[]): Pro
 }
 
 function parsed(body: string | undefined): unknown {
-  if (body === undefined) return undefined
-  try {
-    return JSON.parse(body) as unknown
-  } catch {
-    return body
-  }
+  const read = body === undefined ? {} : readJson(body)
+  return 'json' in read ? read.json : body
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { contentTypeJson } from '../../../suites/checks/content-type-json.ts'
+import { errorEnvelope } from '../../../suites/checks/error-envelope.ts'
 import { checksFor, POSITIVE_CHECKS } from '../../../suites/checks/index.ts'
 import { noInternalDetails } from '../../../suites/checks/no-internal-details.ts'
 import { notAServerError } from '../../../suites/checks/not-a-server-error.ts'
@@ -164,6 +165,40 @@ describe('object_shape', () => {
     expect(
       run(objectShape, create, 200, { access_grant: { ...ACCESS_GRANT, access_grant_id: 'x' }, ok: true }),
     ).toEqual(['object_shape: access_grant/access_grant_id must match format "uuid"'])
+  })
+})
+
+describe('error_envelope', () => {
+  const schemaBreaking = (status: number, body: unknown) => {
+    const answered = exchange(create, status, body)
+    const request = {
+      ...answered.request,
+      invalid: { breaks: 'schema' as const, label: 'name: not a string' },
+    }
+    return errorEnvelope
+      .run(contextFor(create), { ...answered, request })
+      .map((v) => `${errorEnvelope.name}: ${v.message}`)
+  }
+
+  it("wants Seam's envelope on a 4xx, and invalid_input for a schema violation", () => {
+    const envelope = { error: { type: 'invalid_input', message: 'Bad' }, ok: false }
+    expect(schemaBreaking(400, envelope)).toEqual([])
+    expect(run(errorEnvelope, create, 200, { ok: true })).toEqual([])
+    expect(
+      run(errorEnvelope, create, 404, { error: { type: 'not_found', message: 'No' }, ok: false }),
+    ).toEqual([])
+    expect(schemaBreaking(400, { error: { type: 'unknown', message: 'Bad' }, ok: false })).toEqual([
+      'error_envelope: error.type is "unknown", expected "invalid_input" for a schema violation',
+    ])
+  })
+
+  it('names what the body lacks, once each', () => {
+    expect(run(errorEnvelope, create, 400, '')).toEqual(['error_envelope: 400 body is not a JSON object: ""'])
+    expect(schemaBreaking(400, { error: { type: 4 }, ok: true })).toEqual([
+      'error_envelope: "ok" is true, expected false',
+      'error_envelope: error.type is not a string',
+      'error_envelope: error.message is not a string',
+    ])
   })
 })
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  MOCK_API_KEY,
-  MOCK_CLIENT_SESSION_TOKEN,
-  MOCK_CONSOLE_SESSION_TOKEN,
-  MOCK_PERSONAL_ACCESS_TOKEN,
-  MOCK_WORKSPACE_ID,
-  resolveConfig,
-} from '../../../suites/support/config.ts'
+import { resolveConfig } from '../../../suites/support/config.ts'
+import { MOCK_SECRETS } from '../../../suites/support/mock-secrets.ts'
 
 const resolve = (env: Record<string, string>) => resolveConfig(env, () => 1234)
 
@@ -18,11 +12,11 @@ describe('resolveConfig', () => {
       rules: 'seam',
       auth: {
         primary: 'api_key',
-        apiKey: MOCK_API_KEY,
-        personalAccessToken: MOCK_PERSONAL_ACCESS_TOKEN,
-        workspaceId: MOCK_WORKSPACE_ID,
-        clientSessionToken: MOCK_CLIENT_SESSION_TOKEN,
-        consoleSessionToken: MOCK_CONSOLE_SESSION_TOKEN,
+        apiKey: MOCK_SECRETS.apiKey,
+        personalAccessToken: MOCK_SECRETS.personalAccessToken,
+        workspaceId: MOCK_SECRETS.workspaceId,
+        clientSessionToken: MOCK_SECRETS.clientSessionToken,
+        consoleSessionToken: MOCK_SECRETS.consoleSessionToken,
       },
       operations: 'all',
       runs: 100,
@@ -53,11 +47,11 @@ describe('resolveConfig', () => {
       endpoint: 'http://127.0.0.1:4010',
       auth: {
         primary: 'personal_access_token',
-        apiKey: MOCK_API_KEY,
+        apiKey: MOCK_SECRETS.apiKey,
         personalAccessToken: 'seam_at_1',
         workspaceId: 'ws_1',
         clientSessionToken: 'seam_cst_1',
-        consoleSessionToken: MOCK_CONSOLE_SESSION_TOKEN,
+        consoleSessionToken: MOCK_SECRETS.consoleSessionToken,
       },
       operations: 'seed',
       tags: '/acs',
