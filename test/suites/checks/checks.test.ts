@@ -206,6 +206,6 @@ describe('checksFor', () => {
   it('leaves out the shape check that does not apply', () => {
     expect(checksFor(grant).map((c) => c.name)).not.toContain('object_shape')
     expect(checksFor(create).map((c) => c.name)).not.toContain('void_shape')
-    expect(POSITIVE_CHECKS).toHaveLength(7)
+    expect(POSITIVE_CHECKS).toHaveLength(8)
   })
 })
