@@ -9,7 +9,7 @@ import { loadSpec } from '../contracts/spec.ts'
 import { randomSeed } from '../suites/support/config.ts'
 import { secretValues } from '../contracts/credentials.ts'
 import { GATE_SECRETS, runSdkGate } from '../suites/sdk/gate.ts'
-import { loadSdk } from '../suites/sdk/load-sdk.ts'
+import { loadSdk, SdkInstallError, SdkLoadError } from '../suites/sdk/load-sdk.ts'
 import { formatAccepted, formatCoverage, formatFailure, formatOtherMethods } from '../suites/sdk/report.ts'
 import {
   integer,
@@ -23,17 +23,28 @@ import {
 /** Generated valid calls per operation: enough to vary every parameter, few enough for CI (see README). */
 export const SDK_GATE_RUNS = 3
 
+/** How the gate ends: a CI step can tell "the SDK broke the contract" from "the SDK never ran". */
+export const EXIT = { pass: 0, violations: 1, usage: 2, install: 3, load: 4 } as const
+
 const USAGE = `Usage: npm run sdk-gate -- [options]
 
 Options:
-  --sdk <spec>           the SDK under test: @seamapi/http@<version>, a tarball or a directory
+  --sdk <spec>           the SDK under test: a version or dist-tag (2.32.0, latest, next, also as
+                         @seamapi/http@<version or tag>), a tarball or a directory
                          (default: the version pinned in package.json)
-  --operations <filter>  only these operations (seed | all | path prefixes | operation ids)
-                         (default: every operation the SDK exposes)
+  --operations <filter>  SEAM_OPERATIONS: only these operations (seed | all | path prefixes |
+                         operation ids) (default: every operation the SDK exposes)
   --runs <n>             generated valid calls per operation (default ${SDK_GATE_RUNS})
   --seed <n>             SEAM_SEED: replay a run (default: random, printed)
   --reports <dir>        where sdk-gate.txt goes (default reports)
-  -h, --help`
+  -h, --help
+
+Exit codes:
+  ${EXIT.pass}  every check passed
+  ${EXIT.violations}  the gate found violations (a failed check)
+  ${EXIT.usage}  a bad flag or operation filter, or any other error
+  ${EXIT.install}  npm could not install --sdk, or what it installs is not @seamapi/http
+  ${EXIT.load}  the SDK is installed but @seamapi/http/connect cannot be imported or lacks what the gate calls`
 
 async function main(): Promise<number> {
   const { values } = parseFlags()
@@ -41,8 +52,9 @@ async function main(): Promise<number> {
   const seed = integer('--seed', values.seed ?? process.env.SEAM_SEED, randomSeed())
   if (values.sdk?.trim() === '') throw new UsageError('--sdk needs an npm spec, a tarball or a directory')
   const reports = reportsDirectory(values.reports)
+  const operations = values.operations ?? nonEmpty(process.env.SEAM_OPERATIONS)
   const spec = await loadSpec()
-  if (values.operations !== undefined) selectOperations(buildOperations(spec), values.operations)
+  if (operations !== undefined) selectOperations(buildOperations(spec), operations)
   const sdk = await loadSdk(values.sdk)
   const started = performance.now()
   process.stdout.write(
@@ -54,7 +66,7 @@ async function main(): Promise<number> {
     spec,
     seed,
     runs,
-    ...(values.operations === undefined ? {} : { operations: values.operations }),
+    ...(operations === undefined ? {} : { operations }),
   })
 
   const settings = {
@@ -88,7 +100,18 @@ async function main(): Promise<number> {
       '',
     ].join('\n\n'),
   )
-  return failures.length === 0 ? 0 : 1
+  return failures.length === 0 ? EXIT.pass : EXIT.violations
+}
+
+/** An environment variable the workflow sets from an input that may be empty: empty is unset. */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof SdkInstallError) return EXIT.install
+  if (error instanceof SdkLoadError) return EXIT.load
+  return EXIT.usage
 }
 
 function parseFlags() {
@@ -105,4 +128,4 @@ function parseFlags() {
   )
 }
 
-runMain('sdk-gate', main)
+runMain('sdk-gate', main, exitCodeOf)
