@@ -1,6 +1,6 @@
 // `npm run sdk-gate` as a user meets it: one-line errors for bad input, with their own exit codes
 // for an SDK that cannot be installed (3) or loaded (4); a passing run prints the coverage and says
-// PASS.
+// PASS; a release that lost a method since the baseline fails (1).
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,6 +18,7 @@ describe('sdk-gate, given bad input', () => {
     [['--runs', '0'], 'sdk-gate: --runs must be a positive integer, not "0"'],
     [['--seed', 'abc'], 'sdk-gate: --seed must be an integer, not "abc"'],
     [['--sdk', ''], 'sdk-gate: --sdk needs an npm spec, a tarball or a directory'],
+    [['--baseline', ''], 'sdk-gate: --baseline needs a version, a tarball, a directory or none'],
     [
       ['--sdk', 'left-pad@1.3.0'],
       'sdk-gate: --sdk "left-pad@1.3.0": expected @seamapi/http@<version or dist-tag>',
@@ -32,6 +33,7 @@ describe('sdk-gate, given bad input', () => {
 
   it.each([
     [['--sdk', 'README.md'], 3, 'sdk-gate: --sdk "README.md": npm could not install it'],
+    [['--baseline', 'README.md'], 3, 'sdk-gate: --baseline "README.md": npm could not install it'],
     [
       ['--sdk', 'test/fixtures/sdk-without-endpoints'],
       4,
@@ -68,5 +70,30 @@ describe('sdk-gate with the pinned SDK', () => {
     expect(readFileSync(join(reports, 'sdk-gate.txt'), 'utf8')).toContain(
       'sit on a path the SDK calls with another method',
     )
+  })
+})
+
+describe('sdk-gate against a baseline release', () => {
+  it('fails a release that lost a method the spec still has, naming it', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'sdk-gate-'))
+    const { code, stdout } = await sdkGate([
+      '--sdk',
+      'test/fixtures/sdk-drops-method',
+      '--operations',
+      'PUT /user_identities/grant_access_to_device',
+      '--seed',
+      '3',
+      '--reports',
+      reports,
+    ])
+    expect(code).toBe(1)
+    expect(stdout).toContain(
+      'SDK methods since the baseline (@seamapi/http@1.121.0 → @seamapi/http@1.121.0-drops-access-grants-create)',
+    )
+    expect(stdout).toMatch(
+      /Lost methods whose operation the spec still has[^\n]*\n  \/access_grants\/create \(POST \/access_grants\/create\)\n/,
+    )
+    expect(stdout).toMatch(/FAIL: 1 method\(s\) lost since @seamapi\/http@1\.121\.0\n/)
+    expect(readFileSync(join(reports, 'sdk-gate.txt'), 'utf8')).toContain('  /access_grants/create (POST')
   })
 })
