@@ -22,3 +22,18 @@ export function queryRecord(params: URLSearchParams): Record<string, string | st
     }),
   )
 }
+
+/**
+ * What `@seamapi/http` 2.x (2.11.2 on) adds to every non-empty query string it sends, though the
+ * spec does not name it (docs/sdk-known-findings.md). The mock judges a query without it.
+ */
+export const SDK_STRICT_FLAG = { name: '_strict', value: 'true' } as const
+
+/** The query less the SDK's strict flag, if it carries exactly `_strict=true` beside other parameters. */
+export function withoutStrictFlag(
+  query: Record<string, string | string[]>,
+): Record<string, string | string[]> {
+  const { name, value } = SDK_STRICT_FLAG
+  const others = Object.entries(query).filter(([key]) => key !== name)
+  return query[name] === value && others.length > 0 ? Object.fromEntries(others) : query
+}

@@ -10,7 +10,7 @@ import type { IHttpOperation } from '@stoplight/types'
 
 import { fnv1a } from '../contracts/hash.ts'
 import { readJson } from '../contracts/json.ts'
-import { queryRecord } from '../contracts/query.ts'
+import { queryRecord, withoutStrictFlag } from '../contracts/query.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
 import type { Payload } from '../contracts/request.ts'
 import { loadSpec, type Spec } from '../contracts/spec.ts'
@@ -133,7 +133,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (operation === undefined || prismOperation === undefined) {
       return json(404, errorEnvelope('not_found', `No ${request.method} operation at ${request.path}`))
     }
-    const response = await judge(operation, prismOperation, request, rawBody)
+    // The SDK's strict flag is its own convention, not a parameter: judged (and answered) as if absent.
+    const judged = { ...request, query: withoutStrictFlag(request.query) }
+    const response = await judge(operation, prismOperation, judged, rawBody)
     return options.fault === undefined ? response : options.fault({ operation, request, response })
   }
 

@@ -11,24 +11,39 @@ import { randomSeed } from '../suites/support/config.ts'
 import { secretValues } from '../contracts/credentials.ts'
 import { createProgress, printProgress, progressListener } from '../suites/engine/progress.ts'
 import { GATE_SECRETS, runSdkGate } from '../suites/sdk/gate.ts'
-import { loadSdk } from '../suites/sdk/load-sdk.ts'
+import { compareWithBaseline, formatBaseline } from '../suites/sdk/baseline.ts'
+import { loadSdk, pinnedSdkVersion, SdkInstallError, SdkLoadError } from '../suites/sdk/load-sdk.ts'
 import { formatAccepted, formatCoverage, formatFailure, formatOtherMethods } from '../suites/sdk/report.ts'
 import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './lib/cli.ts'
 
 /** Generated valid calls per operation: enough to vary every parameter, few enough for CI (see README). */
 export const SDK_GATE_RUNS = 3
 
+/** How the gate ends: a CI step can tell "the SDK broke the contract" from "the SDK never ran". */
+export const EXIT = { pass: 0, violations: 1, usage: 2, install: 3, load: 4 } as const
+
 const USAGE = `Usage: npm run sdk-gate -- [options]
 
 Options:
-  --sdk <spec>           the SDK under test: @seamapi/http@<version>, a tarball or a directory
+  --sdk <spec>           the SDK under test: a version or dist-tag (2.32.0, latest, next, also as
+                         @seamapi/http@<version or tag>), a tarball or a directory
                          (default: the version pinned in package.json)
-  --operations <filter>  only these operations (seed | all | path prefixes | operation ids)
-                         (default: every operation the SDK exposes)
+  --baseline <spec>      the previous release, in the same forms as --sdk: a method it had that --sdk
+                         lost fails the gate, unless the spec dropped its operation too
+                         (default: the version pinned in package.json; none: no comparison)
+  --operations <filter>  SEAM_OPERATIONS: only these operations (seed | all | path prefixes |
+                         operation ids) (default: every operation the SDK exposes)
   --runs <n>             generated valid calls per operation (default ${SDK_GATE_RUNS})
   --seed <n>             SEAM_SEED: replay a run (default: random, printed)
   --reports <dir>        where sdk-gate.txt goes (default reports)
-  -h, --help`
+  -h, --help
+
+Exit codes:
+  ${EXIT.pass}  every check passed
+  ${EXIT.violations}  the gate found violations (a failed check, or a method lost since --baseline)
+  ${EXIT.usage}  a bad flag or operation filter, or any other error
+  ${EXIT.install}  npm could not install --sdk or --baseline, or what it installs is not @seamapi/http
+  ${EXIT.load}  the SDK is installed but @seamapi/http/connect cannot be imported or lacks what the gate calls`
 
 async function main(): Promise<number> {
   const { values } = parseFlags()
@@ -37,10 +52,20 @@ async function main(): Promise<number> {
     error: UsageError,
   })
   if (values.sdk?.trim() === '') throw new UsageError('--sdk needs an npm spec, a tarball or a directory')
+  if (values.baseline?.trim() === '')
+    throw new UsageError('--baseline needs a version, a tarball, a directory or none')
   const reports = reportsDirectory(values.reports)
+  const operations = values.operations ?? nonEmpty(process.env.SEAM_OPERATIONS)
   const spec = await loadSpec()
-  if (values.operations !== undefined) selectOperations(buildOperations(spec), values.operations)
+  if (operations !== undefined) selectOperations(buildOperations(spec), operations)
   const sdk = await loadSdk(values.sdk)
+  const baselineSpec = values.baseline ?? pinnedSdkVersion()
+  const baseline = baselineSpec === 'none' ? undefined : await loadSdk(baselineSpec, { flag: '--baseline' })
+  // The candidate against itself (the pinned release, by default) has nothing to compare.
+  const comparison =
+    baseline === undefined || baseline.name === sdk.name
+      ? undefined
+      : compareWithBaseline(baseline, sdk, spec)
   const started = performance.now()
   process.stdout.write(
     `SDK gate: ${sdk.name} against the contract mock, seed ${seed}, ${runs} run(s) per operation\n\n`,
@@ -53,7 +78,7 @@ async function main(): Promise<number> {
     spec,
     seed,
     runs,
-    ...(values.operations === undefined ? {} : { operations: values.operations }),
+    ...(operations === undefined ? {} : { operations }),
     onEvent: progressListener(progress),
   }).finally(() => printer.stop())
 
@@ -67,13 +92,21 @@ async function main(): Promise<number> {
     formatFailure(failure, settings, secretValues(GATE_SECRETS)),
   )
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  const lost = comparison?.lost.length ?? 0
+  const verdict = [
+    ...(failures.length === 0 ? [] : [`${failures.length} failure(s)`]),
+    ...(lost === 0 ? [] : [`${lost} method(s) lost since ${comparison?.baseline}`]),
+  ]
   const summary = [
     `${result.checked.length} operations called through the SDK (${result.calls} calls, ${seconds} s);`,
     `errors provoked: ${result.provoked.invalid_input} invalid input, ${result.provoked.unauthorized} unauthorized, ${result.provoked.api_error} other API errors`,
     ...result.skipped.map(({ operation, reason }) => `skipped ${operation.id}: ${reason}`),
-    failures.length === 0 ? 'PASS: no check failed' : `FAIL: ${failures.length} failure(s)`,
+    verdict.length === 0 ? 'PASS: no check failed' : `FAIL: ${verdict.join(', ')}`,
   ].join('\n')
-  const coverage = formatCoverage(result)
+  const coverage = [
+    formatCoverage(result),
+    ...(comparison === undefined ? [] : ['', formatBaseline(comparison)]),
+  ].join('\n')
   const accepted = formatAccepted(result)
   const findings = [...failures, ...(accepted === undefined ? [] : [accepted])]
   process.stdout.write([coverage, '', ...findings.flatMap((text) => [text, '']), summary, ''].join('\n'))
@@ -88,13 +121,25 @@ async function main(): Promise<number> {
       '',
     ].join('\n\n'),
   )
-  return failures.length === 0 ? 0 : 1
+  return verdict.length === 0 ? EXIT.pass : EXIT.violations
+}
+
+/** An environment variable the workflow sets from an input that may be empty: empty is unset. */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof SdkInstallError) return EXIT.install
+  if (error instanceof SdkLoadError) return EXIT.load
+  return EXIT.usage
 }
 
 function parseFlags() {
   return parseCommandFlags(
     {
       sdk: { type: 'string' },
+      baseline: { type: 'string' },
       operations: { type: 'string' },
       runs: { type: 'string' },
       seed: { type: 'string' },
@@ -105,4 +150,4 @@ function parseFlags() {
   )
 }
 
-runMain('sdk-gate', main)
+runMain('sdk-gate', main, exitCodeOf)

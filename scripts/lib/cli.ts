@@ -7,14 +7,21 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-/** Runs a command's main; any error becomes one line on stderr and exit code 2. */
-export function runMain(command: string, main: () => Promise<number>): void {
+/**
+ * Runs a command's main; any error becomes one line on stderr and an exit code: 2, unless the
+ * command gives some errors codes of their own (`exitCodeOf`).
+ */
+export function runMain(
+  command: string,
+  main: () => Promise<number>,
+  exitCodeOf: (error: unknown) => number = () => 2,
+): void {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
       process.stderr.write(`${command}: ${message.split('\n')[0]}\n`)
-      process.exit(2)
+      process.exit(exitCodeOf(error))
     },
   )
 }

@@ -8,7 +8,8 @@ import { ANSWER_CHECKS } from './answer-checks.ts'
 import { describeOutcome } from './checks/describe.ts'
 import { SDK_CHECKS } from './checks/index.ts'
 import type { GateFailure, GateResult } from './gate.ts'
-import { KNOWN_FINDINGS } from './known-findings.ts'
+import { KNOWN_CONVENTIONS } from './conventions.ts'
+import { KNOWN_FINDINGS, type KnownFinding } from './known-findings.ts'
 
 /** What a replay line needs: everything that changes which calls are made. */
 import { type GateSettings, replayCommand } from './replay.ts'
@@ -39,17 +40,36 @@ export function formatCoverage(result: GateResult): string {
   return lines.join('\n')
 }
 
-/** Known findings seen in the run: each with its count and where, so an accepted one stays in sight. */
+/**
+ * Known conventions and findings seen in the run, once each with where (and, for a convention, the
+ * releases it is known in), so an accepted one stays in sight.
+ */
 export function formatAccepted(result: GateResult): string | undefined {
-  if (result.accepted.length === 0) return undefined
-  const lines = result.accepted.map(({ id, operations }) => {
-    const finding = KNOWN_FINDINGS.find((known) => known.id === id)
-    const where =
-      operations.slice(0, 3).join(', ') +
-      (operations.length > 3 ? `, … (${operations.length} operations)` : '')
-    return `  ${finding?.check ?? '?'}: ${id}, seen on ${where}\n    ${finding?.summary ?? ''}`
-  })
-  return ['Known SDK findings (reported, not failing; see docs/sdk-known-findings.md):', ...lines].join('\n')
+  const lines = (kind: KnownFinding['kind']) =>
+    result.accepted.flatMap(({ id, operations }) => {
+      const known = [...KNOWN_CONVENTIONS, ...KNOWN_FINDINGS].find((candidate) => candidate.id === id)
+      if ((known?.kind ?? 'finding') !== kind) return []
+      const where =
+        operations.slice(0, 3).join(', ') +
+        (operations.length > 3 ? `, … (${operations.length} operations)` : '')
+      return [
+        `  ${known?.check ?? '?'}: ${id}, seen on ${where}`,
+        `    ${known?.summary ?? ''}`,
+        ...(kind === 'convention' ? [`    in ${result.sdk}; known in ${known?.versions ?? '?'}`] : []),
+      ]
+    })
+  const sections = [
+    section(
+      'Known SDK conventions (the SDK adds them by its own rule; accepted, see docs/sdk-known-findings.md):',
+      lines('convention'),
+    ),
+    section('Known SDK findings (reported, not failing; see docs/sdk-known-findings.md):', lines('finding')),
+  ].filter((text) => text !== undefined)
+  return sections.length === 0 ? undefined : sections.join('\n\n')
+}
+
+function section(title: string, lines: string[]): string | undefined {
+  return lines.length === 0 ? undefined : [title, ...lines].join('\n')
 }
 
 /** The operations on a path the SDK calls with another method: long, so for the report file only. */

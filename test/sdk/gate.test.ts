@@ -4,15 +4,18 @@ import { loadSpec, type Spec } from '../../contracts/spec.ts'
 import { GATE_SECRETS, type GateFailure, type GateResult, runSdkGate } from '../../suites/sdk/gate.ts'
 import { formatFailure } from '../../suites/sdk/report.ts'
 import { secretValues } from '../../contracts/credentials.ts'
-import { loadSdk } from '../../suites/sdk/load-sdk.ts'
+import { STRICT_QUERY_FLAG } from '../../suites/sdk/conventions.ts'
+import { loadDependency, loadSdk } from '../../suites/sdk/load-sdk.ts'
 import type { Sdk } from '../../suites/sdk/sdk.ts'
 import { BROKEN_SDKS, UNWRAPS_VOID, VOID_ANSWERED_WITH_OBJECT } from '../fixtures/sdk-faults.ts'
 
 let spec: Spec
 let pinned: Sdk
+let next: Sdk
 beforeAll(async () => {
   spec = await loadSpec()
   pinned = await loadSdk()
+  next = await loadDependency('@seamapi/http-next')
 })
 
 const SEED = 7
@@ -52,6 +55,21 @@ describe('runSdkGate with the pinned SDK', () => {
       'POST /user_identities/grant_access_to_device',
     )
     expect(result.coverage.bound.length).toBeGreaterThan(200)
+  })
+})
+
+describe('runSdkGate with the newest 2.x release (@seamapi/http-next)', () => {
+  it('passes on the seed operations, accepting its strict query flag as a known convention', async () => {
+    const result = await runSdkGate({ sdk: next, spec, seed: SEED, runs: 3, operations: 'seed' })
+    expect(result.sdk).toBe('@seamapi/http@2.32.0')
+    expect(result.failures.map((failure) => failure.violations)).toEqual([])
+    // 2.x calls the DELETE form of revoke_access_to_device, with its parameters in the query.
+    expect(result.checked.map((operation) => operation.id)).toContain(
+      'DELETE /user_identities/revoke_access_to_device',
+    )
+    expect(result.accepted).toEqual([
+      { id: STRICT_QUERY_FLAG.id, operations: ['DELETE /user_identities/revoke_access_to_device'] },
+    ])
   })
 })
 

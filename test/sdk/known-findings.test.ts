@@ -10,19 +10,21 @@ import type { SdkCall } from '../../suites/sdk/checks/types.ts'
 import { GATE_SECRETS, type GateResult } from '../../suites/sdk/gate.ts'
 import { formatAccepted } from '../../suites/sdk/report.ts'
 import { DROPS_PROTOTYPE_NAMED_KEYS, withoutPrototypeNamedKeys } from '../../suites/sdk/known-findings.ts'
-import { loadSdk } from '../../suites/sdk/load-sdk.ts'
+import { loadDependency, loadSdk } from '../../suites/sdk/load-sdk.ts'
 import type { Sdk } from '../../suites/sdk/sdk.ts'
 import { MOCK_SECRETS } from '../../suites/support/mock-secrets.ts'
 
 const DEVICE_ID = '0b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0'
 let spec: Spec
 let sdk: Sdk
+let next: Sdk
 let mock: RunningMock
 let update: Operation
 const recorder = wireRecorder()
 beforeAll(async () => {
   spec = await loadSpec()
   sdk = await loadSdk()
+  next = await loadDependency('@seamapi/http-next')
   mock = await startMock({ accepted: GATE_SECRETS, onExchange: recorder.onExchange })
   update = buildOperations(spec).find((operation) => operation.id === 'PATCH /devices/update') as Operation
 })
@@ -31,8 +33,8 @@ afterAll(() => mock.close())
 const runRequestCheck = (call: SdkCall) =>
   sdkRequest.run({ operation: update, validators: createValidators(spec), errors: sdk.errors }, call)
 
-async function updateThroughSdk(customMetadata: Record<string, string>): Promise<SdkCall> {
-  const methods = sdk.connect({
+async function updateThroughSdk(customMetadata: Record<string, string>, through = sdk): Promise<SdkCall> {
+  const methods = through.connect({
     endpoint: mock.url,
     credential: { kind: 'api_key', apiKey: MOCK_SECRETS.apiKey },
   })
@@ -50,11 +52,22 @@ async function updateThroughSdk(customMetadata: Record<string, string>): Promise
 }
 
 describe('known SDK findings', () => {
-  it('the pinned SDK drops a custom_metadata key named constructor: sdk_request reports the known finding', async () => {
-    const call = await updateThroughSdk({ constructor: 'lobby', floor: '2' })
-    expect(call.received[0]?.request.body).toEqual({ device_id: DEVICE_ID, custom_metadata: { floor: '2' } })
-    expect(runRequestCheck(call)).toEqual([expect.objectContaining({ known: DROPS_PROTOTYPE_NAMED_KEYS.id })])
-  })
+  it.each([
+    ['the pinned SDK', () => sdk],
+    ['2.32.0', () => next],
+  ])(
+    '%s drops a custom_metadata key named constructor: sdk_request reports the known finding',
+    async (_label, through) => {
+      const call = await updateThroughSdk({ constructor: 'lobby', floor: '2' }, through())
+      expect(call.received[0]?.request.body).toEqual({
+        device_id: DEVICE_ID,
+        custom_metadata: { floor: '2' },
+      })
+      expect(runRequestCheck(call)).toEqual([
+        expect.objectContaining({ known: DROPS_PROTOTYPE_NAMED_KEYS.id }),
+      ])
+    },
+  )
 
   it('a key dropped for any other reason is a plain violation, failing the gate', async () => {
     const call = await updateThroughSdk({ floor: '2' })

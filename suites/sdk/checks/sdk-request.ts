@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { queryRecord as readQuery, queryString } from '../../../contracts/query.ts'
 import type { Finding } from '../../checks/types.ts'
 import type { Payload } from '../../../contracts/request.ts'
+import { queryConventions } from '../conventions.ts'
 import { DROPS_PROTOTYPE_NAMED_KEYS, withoutPrototypeNamedKeys } from '../known-findings.ts'
 import type { SdkCheck } from './types.ts'
 
@@ -30,12 +31,20 @@ export const sdkRequest = {
       violations.push(violation(`sent ${request.method} ${request.path}, expected ${operation.id}`))
     }
     const sentJson = JSON.parse(JSON.stringify(call.parameters)) as unknown
+    // What an SDK convention adds is known, not a violation; the rest of the query is held to the rule.
+    const sentQuery = queryConventions(request.query)
+    for (const { id, summary } of sentQuery.conventions) violations.push({ ...violation(summary), known: id })
+    if (operation.input.in === 'body' && Object.keys(sentQuery.query).length > 0) {
+      violations.push(
+        violation(`query ${JSON.stringify(sentQuery.query)}, expected none (parameters go in the body)`),
+      )
+    }
     const [where, received, expected, expectedWithoutPrototypeKeys] =
       operation.input.in === 'body'
         ? ['body', request.body ?? {}, sentJson, withoutPrototypeNamedKeys(sentJson)]
         : [
             'query',
-            request.query,
+            sentQuery.query,
             queryRecord(call.parameters),
             queryRecord(withoutPrototypeNamedKeys(call.parameters) as Payload),
           ]
