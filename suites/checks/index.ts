@@ -9,6 +9,7 @@ import { notAServerError } from './not-a-server-error.ts'
 import { objectShape } from './object-shape.ts'
 import { responseSchema } from './response-schema.ts'
 import { statusCodeDocumented } from './status-code-documented.ts'
+import { unknownIdNotFound } from './unknown-id-not-found.ts'
 import type { Check } from './types.ts'
 import { validAccepted } from './valid-accepted.ts'
 import { voidShape } from './void-shape.ts'
@@ -31,6 +32,7 @@ export const ALL_CHECKS: Check[] = [
   authRequired,
   workspaceHeaderRequired,
   authAccepted,
+  unknownIdNotFound,
 ]
 
 export function checksFor(operation: Operation, checks: Check[] = POSITIVE_CHECKS): Check[] {

@@ -1,7 +1,13 @@
 // What a live run reports besides passes: contract violations, operations the target lacks, and
 // the target's own failures, each with the exchange's `seam-request-id`.
 import { readErrorEnvelope } from '../../contracts/error-envelope.ts'
-import { judgeAnswer, type RequestKnowledge, type Verdict } from '../../contracts/seam-errors.ts'
+import type { Exchange } from '../../contracts/exchange.ts'
+import {
+  judgeAnswer,
+  type RequestKnowledge,
+  type Verdict as AnswerVerdict,
+} from '../../contracts/seam-errors.ts'
+import type { Verdict } from '../engine/events.ts'
 import type { LiveExchange } from './live-client.ts'
 
 export type FindingKind = 'violation' | 'operation_missing' | 'target_failure' | 'fixture_unavailable'
@@ -58,7 +64,7 @@ export function expectNotFound(exchange: LiveExchange, what: string): void {
   throw new LiveFinding(findingOf(exchange, verdict, what))
 }
 
-function findingOf(exchange: LiveExchange, verdict: Exclude<Verdict, { kind: 'ok' }>, what: string) {
+function findingOf(exchange: LiveExchange, verdict: Exclude<AnswerVerdict, { kind: 'ok' }>, what: string) {
   const base = { operation: exchange.path, ...requestId(exchange) }
   if (verdict.kind === 'expected_error') {
     const message = errorMessage(exchange.json)
@@ -77,4 +83,27 @@ function requestId(exchange: LiveExchange): { requestId?: string } {
 
 function errorMessage(json: unknown): string | undefined {
   return readErrorEnvelope(json)?.message?.slice(0, 160)
+}
+
+/**
+ * A conformance check's failure as a live finding: the check stands for the property, the method
+ * follows the path (one path may take several), and the verdict's category says what kind it is.
+ */
+export function checkFinding(verdict: Verdict<Exchange>): Finding | undefined {
+  if (verdict.type !== 'violation' && verdict.type !== 'target_failure') return undefined
+  const kind: FindingKind =
+    verdict.category === 'operation_missing'
+      ? 'operation_missing'
+      : verdict.category === 'contract_violation'
+        ? 'violation'
+        : 'target_failure'
+  const detail = verdict.type === 'violation' ? (verdict.violations[0]?.message ?? '') : verdict.error
+  const requestId = verdict.exchange.response?.requestId
+  return {
+    kind,
+    property: verdict.check,
+    operation: `${verdict.operation.path} ${verdict.operation.method.toUpperCase()}`,
+    detail,
+    ...(requestId === undefined ? {} : { requestId }),
+  }
 }

@@ -6,9 +6,13 @@ import { type LiveRun, record } from './run-context.ts'
 
 export type Fixtures = {
   userIdentityId?: string
+  /** The key the run gave its own user identity (absent for one it was told to use). */
+  userIdentityKey?: string
   deviceIds: string[]
   acsSystemId?: string
   acsEntranceIds: string[]
+  /** An ACS user of the run's own, on the ACS system. */
+  acsUserIds: string[]
 }
 
 export type FixtureResult = { fixtures: Fixtures; findings: Finding[] }
@@ -41,20 +45,57 @@ export async function findFixtures(run: LiveRun, hints: { userIdentityId?: strin
       : (
           await ids('/acs/entrances/list', 'acs_entrances', 'acs_entrance_id', { acs_system_id: acsSystemId })
         ).slice(0, 2)
-  const userIdentityId = (await attempt(() => createUserIdentity(run))) ?? hints.userIdentityId
+  const created = await attempt(() => createUserIdentity(run))
+  const userIdentityId = created?.id ?? hints.userIdentityId
+  const acsUserId =
+    acsSystemId === undefined ? undefined : await attempt(() => createAcsUser(run, acsSystemId))
   return {
     fixtures: {
       deviceIds,
       acsEntranceIds,
+      acsUserIds: acsUserId === undefined ? [] : [acsUserId],
       ...(acsSystemId === undefined ? {} : { acsSystemId }),
       ...(userIdentityId === undefined ? {} : { userIdentityId }),
+      ...(created === undefined ? {} : { userIdentityKey: created.key }),
     },
     findings,
   }
 }
 
+/** Real IDs by parameter name, for the generators (contracts/arbitraries/bound-ids.ts). */
+export function idBindings(fixtures: Fixtures): Record<string, string[]> {
+  const one = (id: string | undefined) => (id === undefined ? [] : [id])
+  return {
+    device_id: fixtures.deviceIds,
+    acs_system_id: one(fixtures.acsSystemId),
+    acs_entrance_id: fixtures.acsEntranceIds,
+    acs_user_id: fixtures.acsUserIds,
+    user_identity_id: one(fixtures.userIdentityId),
+    user_identity_key: one(fixtures.userIdentityKey),
+  }
+}
+
+/** An ACS user of the run's own: what add_acs_user and entrance grants act on. */
+async function createAcsUser(run: LiveRun, acsSystemId: string): Promise<string> {
+  const answer = await run.client.call('/acs/users/create', {
+    acs_system_id: acsSystemId,
+    full_name: `${run.runTag} acs user`,
+  })
+  const json = expectSuccess(answer, { namesOnlyExistingResources: true })
+  const id = (json as { acs_user?: { acs_user_id?: unknown } }).acs_user?.acs_user_id
+  if (typeof id !== 'string') {
+    throw new LiveFinding({
+      kind: 'violation',
+      operation: answer.path,
+      detail: 'no acs_user.acs_user_id in a 200',
+    })
+  }
+  record(run, { kind: 'acs_user', id, undo: { path: '/acs/users/delete', body: { acs_user_id: id } } })
+  return id
+}
+
 /** A user identity of the run's own, so its grants start from nothing and end with it. */
-async function createUserIdentity(run: LiveRun): Promise<string> {
+async function createUserIdentity(run: LiveRun): Promise<{ id: string; key: string }> {
   const key = `${run.runTag}-identity`
   const answer = await run.client.call('/user_identities/create', {
     user_identity_key: key,
@@ -74,7 +115,7 @@ async function createUserIdentity(run: LiveRun): Promise<string> {
     id,
     undo: { path: '/user_identities/delete', body: { user_identity_id: id } },
   })
-  return id
+  return { id, key }
 }
 
 /** Whether the target has an operation at all: an empty body gets a 400 (or more) where it does. */

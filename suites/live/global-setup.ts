@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node'
 
 import type { RunConfig } from '../support/config.ts'
 import '../support/provided.ts'
+import { findFixtures } from './fixtures.ts'
 import { cleanLedger, describeEntry, readLedger } from './ledger.ts'
 import { appendExchange, createLiveClient } from './live-client.ts'
 import './provided.ts'
@@ -41,6 +42,25 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     for (const { entry, reason } of result.left)
       print(`  could not remove ${describeEntry(entry)}: ${reason}`)
   }
+  // Found once for every suite file: the run's own user identity and ACS user, the workspace's devices
+  // and entrances. What cannot be had is a finding, and what needs it is skipped with the reason.
+  const fixtureClient = createLiveClient({
+    endpoint,
+    auth: config.auth,
+    timeoutMs: config.timeoutMs,
+    concurrency: config.concurrency,
+    deadline: files.deadline,
+    onExchange: (exchange) => appendExchange(files.exchangesPath, exchange),
+  })
+  const run = {
+    client: fixtureClient,
+    runTag: files.runTag,
+    ledgerPath: live.ledgerPath,
+    recorded: new Set<string>(),
+  }
+  const hints = live.userIdentityId === undefined ? {} : { userIdentityId: live.userIdentityId }
+  const found = await findFixtures(run, hints).finally(() => fixtureClient.close())
+  project.provide('liveFixtures', found)
   project.provide('liveRun', files)
   // What the reporters read about any run, mock or live (the Allure environment, for one).
   project.provide('resolvedConfig', config)

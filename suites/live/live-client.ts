@@ -76,7 +76,7 @@ function post(path: string, body: unknown): GeneratedRequest {
   return { operation: `POST ${path}`, method: 'post', path, query: {}, body: body ?? {} }
 }
 
-function liveExchange({ request, response, error, failedAfterMs, retries }: Exchange): LiveExchange {
+export function liveExchange({ request, response, error, failedAfterMs, retries }: Exchange): LiveExchange {
   const answer =
     response === undefined
       ? {}

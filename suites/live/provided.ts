@@ -1,8 +1,12 @@
 // What the live run's main process hands its test workers.
+import type { FixtureResult } from './fixtures.ts'
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Set only in live mode (`npm run conformance -- --target live`). */
     liveRun?: LiveRunFiles
+    /** Live mode: what the run found or created before any suite runs. */
+    liveFixtures?: FixtureResult
   }
 }
 

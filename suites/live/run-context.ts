@@ -12,7 +12,10 @@ export type LiveRun = {
 }
 
 /** Writes what was just created to the ledger before anything else happens. */
-export function record(run: LiveRun, entry: Omit<LedgerEntry, 'runTag' | 'createdAt'>): void {
+export function record(
+  run: Pick<LiveRun, 'runTag' | 'ledgerPath' | 'recorded'>,
+  entry: Omit<LedgerEntry, 'runTag' | 'createdAt'>,
+): void {
   const key = `${entry.kind} ${entry.id}`
   if (run.recorded.has(key)) return
   run.recorded.add(key)

@@ -7,7 +7,7 @@ import { describe, inject, it } from 'vitest'
 
 import '../support/provided.ts'
 import { type Finding, formatFinding } from './findings.ts'
-import { type Fixtures, findFixtures } from './fixtures.ts'
+import type { Fixtures } from './fixtures.ts'
 import { appendExchange, createLiveClient } from './live-client.ts'
 import { checkLiveProperty, LIVE_PROPERTIES } from './properties.ts'
 import './provided.ts'
@@ -34,7 +34,11 @@ if (files === undefined || config === undefined) {
   }
   // Every step is a request to someone's workspace: a generous bound, never a hang.
   const timeout = Math.max(60_000, config.timeoutMs * 20)
-  let fixtures: Fixtures = { deviceIds: [], acsEntranceIds: [] }
+  const found = inject('liveFixtures') ?? {
+    fixtures: { deviceIds: [], acsEntranceIds: [], acsUserIds: [] },
+    findings: [],
+  }
+  const fixtures: Fixtures = found.fixtures
 
   describe('stateful', () => {
     it(
@@ -46,10 +50,7 @@ if (files === undefined || config === undefined) {
           check: 'fixtures',
           scenario: 'live',
         }
-        const hints =
-          config.live?.userIdentityId === undefined ? {} : { userIdentityId: config.live.userIdentityId }
-        const found = await findFixtures(run, hints)
-        fixtures = found.fixtures
+        // Found by the run's setup, before any suite: reported here, once.
         report(found.findings)
       },
       timeout,

@@ -1,5 +1,6 @@
 // A conformance suite's run plan: what `npm run conformance` runs for one suite file, and what the
 // self-test and the benchmark run through the same engine.
+import type { IdBindings } from '../../contracts/arbitraries/bound-ids.ts'
 import type { Exchange, RespondedExchange } from '../../contracts/exchange.ts'
 import type { Operation } from '../../contracts/operations.ts'
 import type { Validators } from '../../contracts/validators.ts'
@@ -14,6 +15,8 @@ import { DEFAULTS, type RunConfig } from './config.ts'
 export type SuiteSettings = Pick<RunConfig, 'seed' | 'runs' | 'concurrency' | 'rules' | 'auth'> & {
   checks?: string[] | undefined
   endpoint?: string | undefined
+  /** Live mode: the workspace's real IDs, by parameter name. */
+  ids?: IdBindings | undefined
 }
 
 export type ConformancePlan = RunPlan<CheckContext, Exchange, RespondedExchange>
@@ -29,6 +32,7 @@ export function conformancePlan(
     rules: settings.rules,
     auth: settings.auth,
     ...(settings.checks === undefined ? {} : { checks: settings.checks }),
+    ...(settings.ids === undefined ? {} : { ids: settings.ids }),
   }
   return {
     operations: operations.map((operation): OperationPlan<CheckContext, RespondedExchange> => ({

@@ -1,6 +1,9 @@
 // Everything a suite file needs, built once per worker.
 import { inject } from 'vitest'
 
+import type { IdBindings } from '../../contracts/arbitraries/bound-ids.ts'
+import type { Exchange } from '../../contracts/exchange.ts'
+import type { Verdict } from '../engine/events.ts'
 import { buildOperations, type Operation } from '../../contracts/operations.ts'
 import { selectOperations } from '../../contracts/selection.ts'
 import { loadSpec, type Spec } from '../../contracts/spec.ts'
@@ -15,6 +18,10 @@ export type ConformanceContext = {
   operations: Operation[]
   validators: Validators
   client: Client
+  /** Live mode: the workspace's real IDs, by parameter name. */
+  ids?: IdBindings
+  /** Sees every verdict: how live mode writes its findings for the end-of-run summary. */
+  onVerdict?: (verdict: Verdict<Exchange>) => void
 }
 
 export async function conformanceContext(): Promise<ConformanceContext> {

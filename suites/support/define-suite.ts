@@ -16,7 +16,7 @@ import { attachExchange, attachFailure, samplesPass } from './allure/attachments
 import { labelOutcome, labelTest } from './allure/labels.ts'
 import { redactForReport } from './allure/redact.ts'
 import { conformancePlan } from './conformance-plan.ts'
-import { conformanceContext } from './context.ts'
+import { type ConformanceContext, conformanceContext } from './context.ts'
 import { observe } from './coverage.ts'
 import { ContractFailure } from './contract-failure.ts'
 import { secretValues } from '../../contracts/credentials.ts'
@@ -25,8 +25,12 @@ import './provided.ts'
 
 type Run = OperationRun<CheckContext, Exchange, RespondedExchange>
 
-export async function defineConformanceSuite(suite: string, planFor: PlanFor): Promise<void> {
-  const { config, operations, validators, client } = await conformanceContext()
+export async function defineConformanceSuite(
+  suite: string,
+  planFor: PlanFor,
+  context?: ConformanceContext,
+): Promise<void> {
+  const { config, operations, validators, client, ids, onVerdict } = context ?? (await conformanceContext())
   afterAll(() => client.close())
   const secrets = secretValues(config.auth)
   const labels = { config, endpoint: inject('endpoint'), specVersion: pinnedSpecVersion() }
@@ -34,7 +38,7 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
   // exchanges failed), stopped at its budget; the last request may still wait for its own timeout.
   // Twice that, for a loaded machine and for the hook that waits on the operation's prefetch.
   const testTimeout = 2 * (PROPERTY_BUDGET_MS + config.timeoutMs) + 10_000
-  const plan = conformancePlan(planFor, operations, config, validators, client.send)
+  const plan = conformancePlan(planFor, operations, { ...config, ids }, validators, client.send)
   const engine = createEngine(plan)
 
   // `--checks` may leave a suite nothing to do: vitest refuses a file without tests, so say why.
@@ -63,6 +67,7 @@ export async function defineConformanceSuite(suite: string, planFor: PlanFor): P
           ...outcomeOf(verdict),
         }
         task.meta.conformance = meta
+        onVerdict?.(verdict)
         if (firstTest && run !== undefined) {
           firstTest = false
           task.meta.coverage = observe(await run.answers())

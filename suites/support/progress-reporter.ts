@@ -9,8 +9,10 @@ import type {} from './meta.ts'
 export class ProgressReporter implements Reporter {
   readonly #write: (line: string) => void
   readonly #intervalMs: number
-  /** Tests still to finish, per operation, over every suite. */
+  /** Tests still to finish, per operation, over every suite collected so far. */
   readonly #remaining = new Map<string, number>()
+  /** Operations with every collected test finished: a suite collected later may reopen one. */
+  readonly #done = new Set<string>()
   #progress: Progress = createProgress(0)
   #printer: { stop(): void } | undefined
 
@@ -30,6 +32,7 @@ export class ProgressReporter implements Reporter {
       if (operation === undefined) continue
       if (!this.#remaining.has(operation)) this.#progress.operationsTotal++
       this.#remaining.set(operation, (this.#remaining.get(operation) ?? 0) + 1)
+      if (this.#done.delete(operation)) this.#progress.operationsDone--
     }
   }
 
@@ -42,7 +45,10 @@ export class ProgressReporter implements Reporter {
     if (operation === undefined) return
     const left = (this.#remaining.get(operation) ?? 1) - 1
     this.#remaining.set(operation, left)
-    if (left === 0) this.#progress.operationDone()
+    if (left === 0 && !this.#done.has(operation)) {
+      this.#done.add(operation)
+      this.#progress.operationDone()
+    }
   }
 
   onTestRunEnd(): void {

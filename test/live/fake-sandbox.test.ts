@@ -22,10 +22,17 @@ beforeAll(async () => {
 })
 afterAll(() => fake.close())
 
-/** The divergences docs/known-divergences.md lists: lines `- \`property: kind /path\``. */
+/**
+ * The divergences docs/known-divergences.md lists (lines `- \`property: kind /path\``), and those of
+ * the read-only sweep in docs/fake-sweep-divergences.txt (one a line, `#` comments).
+ */
 function knownDivergences(): string[] {
   const text = readFileSync('docs/known-divergences.md', 'utf8')
-  return [...text.matchAll(/^- `([a-z_]+: [a-z_]+ \/[^`]+)`/gm)].map((match) => match[1] as string).sort()
+  const seed = [...text.matchAll(/^- `([a-z_]+: [a-z_]+ \/[^`]+)`/gm)].map((match) => match[1] as string)
+  const sweep = readFileSync('docs/fake-sweep-divergences.txt', 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+  return [...seed, ...sweep].sort()
 }
 
 type Finished = { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
