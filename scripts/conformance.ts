@@ -85,12 +85,17 @@ async function main(): Promise<number> {
   if (resolved.endpoint !== undefined)
     await assertReachable(resolved.endpoint, Math.min(resolved.timeoutMs, 5000))
   if (resolved.live !== undefined) return runLive(resolved, reports)
-  return runProject('conformance', resolved, reports, (allureResults) => [
+  return runProject('conformance', resolved, reports, ownReporters(reports))
+}
+
+/** The summary table, coverage.json and (without a terminal) progress lines: mock and live alike. */
+function ownReporters(reports: string) {
+  return (allureResults: string): Reporter[] => [
     new SummaryReporter(join(reports, 'summary.txt')),
     new CoverageReporter(join(reports, 'coverage.json'), allureResults),
     // No terminal (CI): a line every ten seconds instead of vitest's redrawn display.
     ...(process.stdout.isTTY ? [] : [new ProgressReporter()]),
-  ])
+  ]
 }
 
 /** Live mode: preflight (credential, sandbox guard), then the stateful suite; its setup cleans up. */
@@ -101,7 +106,7 @@ async function runLive(resolved: RunConfig, reports: string): Promise<number> {
   process.stdout.write(
     `live: workspace "${workspace.name}" (${workspace.workspaceId})${workspace.isSandbox ? ', a sandbox' : ', NOT a sandbox (--allow-production)'} at ${config.endpoint} · seed ${config.seed}\n`,
   )
-  return runProject('live', config, reports, () => [])
+  return runProject('live', config, reports, ownReporters(reports))
 }
 
 /** Runs one vitest project on the run's configuration, reporting to the console, JUnit and Allure. */

@@ -77,7 +77,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       const leftovers = await taggedLeftovers(client, files.runTag)
       const summary = summarise({ files, created, cleaned, leftovers })
       writeLiveSummary(join(reports, 'live-summary.json'), summary.json)
-      writeFileSync(join(reports, 'summary.txt'), `${summary.text.trim()}\n`)
+      writeFileSync(join(reports, 'live-summary.txt'), `${summary.text.trim()}\n`)
       print(summary.text)
       if (cleaned.left.length > 0 || leftovers.length > 0) process.exitCode = 1
     } finally {

@@ -10,8 +10,10 @@ import type { GeneratedRequest } from '../../contracts/request.ts'
 import { createClient } from '../transport/client.ts'
 
 export type LiveExchange = {
-  method: 'POST'
+  method: string
   path: string
+  /** What the request was for: a valid case, an invalid one, another credential (the auth suite). */
+  purpose: 'valid' | 'invalid' | 'credentials'
   body: unknown
   status?: number
   json?: unknown
@@ -65,10 +67,10 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
 
 /** One line per exchange for the run's record: what, how it went, its seam-request-id; no bodies. */
 export function appendExchange(path: string, exchange: LiveExchange): void {
-  const { path: operation, status, requestId, error, retries, durationMs } = exchange
+  const { method, path: operation, purpose, status, requestId, error, retries, durationMs } = exchange
   appendFileSync(
     path,
-    `${JSON.stringify({ path: operation, status, requestId, error, retries, durationMs })}\n`,
+    `${JSON.stringify({ method, path: operation, purpose, status, requestId, error, retries, durationMs })}\n`,
   )
 }
 
@@ -87,8 +89,9 @@ export function liveExchange({ request, response, error, failedAfterMs, retries 
           ...(response.requestId === undefined ? {} : { requestId: response.requestId }),
         }
   return {
-    method: 'POST',
+    method: request.method.toUpperCase(),
     path: request.path,
+    purpose: request.invalid !== undefined ? 'invalid' : request.auth !== undefined ? 'credentials' : 'valid',
     body: request.body,
     ...answer,
     ...(error === undefined ? {} : { error }),

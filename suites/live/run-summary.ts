@@ -37,7 +37,7 @@ export async function taggedLeftovers(client: LiveClient, runTag: string): Promi
 
 export type ExchangeRecord = Pick<
   LiveExchange,
-  'path' | 'status' | 'requestId' | 'error' | 'retries' | 'durationMs'
+  'method' | 'path' | 'purpose' | 'status' | 'requestId' | 'error' | 'retries' | 'durationMs'
 >
 
 export function readJsonLines<T>(path: string): T[] {
@@ -62,6 +62,17 @@ export function summarise(input: {
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1)
   }
   const retries = exchanges.reduce((sum, exchange) => sum + exchange.retries, 0)
+  // What the night cost, and where: requests per operation and per purpose.
+  const count = (key: (exchange: ExchangeRecord) => string) => {
+    const counts = new Map<string, number>()
+    for (const exchange of exchanges) counts.set(key(exchange), (counts.get(key(exchange)) ?? 0) + 1)
+    return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)))
+  }
+  const byOperation = count((exchange) => `${exchange.method ?? 'POST'} ${exchange.path}`)
+  const byPurpose = count((exchange) => exchange.purpose ?? 'valid')
+  const busiest = Object.entries(byOperation)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 5)
   const withId = exchanges.filter((exchange) => exchange.requestId !== undefined).length
   const lines = [
     '',
@@ -70,6 +81,11 @@ export function summarise(input: {
     `  removed ${input.cleaned.removed.length}${input.cleaned.left.length === 0 ? '' : `, could not remove ${input.cleaned.left.length}: ${input.cleaned.left.map(({ entry, reason }) => `${describeEntry(entry)} (${reason})`).join(', ')}`}`,
     `  run-tagged resources still listed: ${input.leftovers.length === 0 ? 'none' : input.leftovers.map((left) => `${left.path} ${left.id}`).join(', ')}`,
     `  requests: ${exchanges.length} (${[...byStatus].map(([status, count]) => `${status}×${count}`).join(', ')}), ${retries} retried after 429, ${withId} with a seam-request-id`,
+    `  by purpose: ${Object.entries(byPurpose)
+      .map(([purpose, n]) => `${purpose} ${n}`)
+      .join(
+        ', ',
+      )}; ${Object.keys(byOperation).length} operations, the most: ${busiest.map(([operation, n]) => `${operation} ${n}`).join(', ')}`,
   ]
   for (const kind of ['violation', 'operation_missing', 'target_failure', 'fixture_unavailable'] as const) {
     const of = findings.filter((finding) => finding.kind === kind)
@@ -92,6 +108,8 @@ export function summarise(input: {
         byStatus: Object.fromEntries(byStatus),
         retries,
         withRequestId: withId,
+        byPurpose,
+        byOperation,
       },
     },
   }

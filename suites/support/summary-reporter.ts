@@ -44,7 +44,10 @@ export class SummaryReporter implements Reporter {
   }
 
   #runLine(): string {
-    const context = this.#vitest?.getProjectByName('conformance').getProvidedContext()
+    // Whichever project ran: `conformance` (mock) or `live`.
+    const context = ['conformance', 'live']
+      .map((name) => this.#vitest?.getProjectByName(name).getProvidedContext())
+      .find((provided) => provided?.resolvedConfig !== undefined)
     const config = context?.resolvedConfig
     if (config === undefined) return ''
     const where = `${context?.endpoint ?? '?'}${config.endpoint === undefined ? ' (embedded)' : ''}`

@@ -19,6 +19,7 @@ function answer(status: number | undefined, type?: string): LiveExchange {
   return {
     method: 'POST',
     path: '/acs/users/delete',
+    purpose: 'valid',
     body: {},
     retries: 0,
     durationMs: 1,
