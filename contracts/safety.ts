@@ -30,9 +30,9 @@ const RULES: Rule[] = [
   },
   {
     match:
-      /\/(unlock_door|lock_door|unlock|encode|encode_credential|scan_credential|scan_to_assign_credential|assign_card|configure_auto_lock)$/,
+      /\/(unlock_door|lock_door|unlock|encode|encode_credential|scan_credential|scan_to_assign_credential|assign_card|configure_auto_lock)$|^\/access_codes\/(create|create_multiple|update|update_multiple|delete)$/,
     class: 'real_world',
-    why: 'acts on a physical lock, door or card',
+    why: 'acts on a physical lock, door or card, or programs a code onto one',
   },
   {
     match:
@@ -67,7 +67,6 @@ const UNDOABLE_CREATES: Record<string, Undo> = {
   '/user_identities/create': undo('/user_identities/delete', 'user_identity'),
   '/access_grants/create': undo('/access_grants/delete', 'access_grant'),
   '/acs/users/create': undo('/acs/users/delete', 'acs_user'),
-  '/access_codes/create': undo('/access_codes/delete', 'access_code'),
   '/spaces/create': undo('/spaces/delete', 'space'),
   '/noise_sensors/noise_thresholds/create': undo('/noise_sensors/noise_thresholds/delete', 'noise_threshold'),
   '/client_sessions/create': undo('/client_sessions/delete', 'client_session'),

@@ -78,7 +78,8 @@ export function createEngine<Context, Answer, Judged>(
     }
   }
   const sentBy = new Map<number, number>()
-  const runsOf = (scenario: Scenario<Context, Judged>) => scenario.runs ?? plan.runs
+  // A scenario may ask for fewer cases than the run, never more.
+  const runsOf = (scenario: Scenario<Context, Judged>) => Math.min(scenario.runs ?? plan.runs, plan.runs)
   // Prefetches run ahead of the operation being judged: each request is counted where it belongs.
   const send = (request: GeneratedRequest, stage: number, group: number): Promise<Answer> => {
     const { operation, scenarios } = plan.operations[stage] as OperationPlan<Context, Judged>

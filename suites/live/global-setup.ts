@@ -8,12 +8,16 @@ import type { TestProject } from 'vitest/node'
 
 import type { RunConfig } from '../support/config.ts'
 import '../support/provided.ts'
+import { buildOperations } from '../../contracts/operations.ts'
+import { selectOperations } from '../../contracts/selection.ts'
+import { loadSpec } from '../../contracts/spec.ts'
 import { findFixtures } from './fixtures.ts'
 import { cleanLedger, describeEntry, readLedger } from './ledger.ts'
 import { appendExchange, createLiveClient } from './live-client.ts'
 import './provided.ts'
 import { newRunTag } from './run-context.ts'
 import { summarise, taggedLeftovers, writeLiveSummary } from './run-summary.ts'
+import { undoableCreates } from './undo-probe.ts'
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const config = project.getProvidedContext().runConfig
@@ -59,8 +63,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     recorded: new Set<string>(),
   }
   const hints = live.userIdentityId === undefined ? {} : { userIdentityId: live.userIdentityId }
-  const found = await findFixtures(run, hints).finally(() => fixtureClient.close())
+  const spec = await loadSpec()
+  const selected = selectOperations(buildOperations(spec), config.operations, config.tags)
+  const found = await findFixtures(run, hints)
+  const undoable = await undoableCreates(fixtureClient, selected).finally(() => fixtureClient.close())
   project.provide('liveFixtures', found)
+  project.provide('liveUndoable', undoable)
   project.provide('liveRun', files)
   // What the reporters read about any run, mock or live (the Allure environment, for one).
   project.provide('resolvedConfig', config)

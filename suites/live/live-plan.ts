@@ -1,6 +1,7 @@
 // What a live run sends where. The seed operations get every suite, with IDs bound to the run's
 // fixtures; the other operations only as far as their safety class allows (contracts/safety.ts):
-// read-only ones get the valid, auth and never-created-ID suites; the rest are listed as skipped
+// read-only ones get the valid, auth and never-created-ID suites, creates the ledger can undo get
+// valid cases; the rest are listed as skipped
 // with their class and its reason. Nothing is left out silently.
 import type { IdBindings } from '../../contracts/arbitraries/bound-ids.ts'
 import { yieldsSome } from '../../contracts/arbitraries/probe.ts'
@@ -26,25 +27,37 @@ export const LIVE_SUITES: [LiveSuite, PlanFor][] = [
 ]
 
 /** The suites a live run gives an operation, or why it gives none. */
-export function liveSuitesFor(operation: Operation): { suites: LiveSuite[] } | { skip: string } {
-  if ((SEED_PATHS as readonly string[]).includes(operation.path))
-    return { suites: ['positive', 'negative', 'auth'] }
+export function liveSuitesFor(
+  operation: Operation,
+  undoable?: readonly string[],
+): { suites: LiveSuite[] } | { skip: string } {
+  if (isSeed(operation)) return { suites: ['positive', 'negative', 'auth'] }
   const safety = safetyOf(operation)
   if (safety?.class === 'read') return { suites: ['positive', 'auth', 'not_found'] }
+  // Valid cases only: each creates a resource, which the ledger records from the answer and removes.
+  if (safety?.class === 'create') {
+    if (undoable === undefined || undoable.includes(operation.path)) return { suites: ['positive'] }
+    return {
+      skip: `not sent: the target lacks ${safety.undo?.path}, so what it creates could not be removed`,
+    }
+  }
   const what = safety === undefined ? 'no reviewed safety class' : `${safety.class}: ${safety.why}`
-  return { skip: `not sent to a workspace (${what}); live runs send the seed and read-only operations` }
+  return {
+    skip: `not sent to a workspace (${what}); live runs send the seed, read-only and undoable create operations`,
+  }
 }
 
 /** A suite's plan for live mode: bound to real IDs, or skipped with the reason it cannot run here. */
-export function livePlan(suite: LiveSuite, planFor: PlanFor): PlanFor {
+export function livePlan(suite: LiveSuite, planFor: PlanFor, undoable?: readonly string[]): PlanFor {
   return (operation, options) => {
     const plan = planFor(operation, options)
-    const decided = liveSuitesFor(operation)
+    const decided = liveSuitesFor(operation, undoable)
     if ('skip' in decided) return skipAll(plan, decided.skip)
     if (!decided.suites.includes(suite)) return { scenarios: [], skips: [] }
     // A made-up ID where the workspace needs a real one is a 404, not a test of the operation.
     const gaps = suite === 'not_found' ? [] : unboundRequiredIds(operation.input.schema, options.ids ?? {})
     if (gaps.length === 0) {
+      if (suite === 'auth' && !isSeed(operation)) return fewer(onlyRealIds(plan, options.ids ?? {}))
       if (suite !== 'not_found') return onlyRealIds(plan, options.ids ?? {})
       return requiresId(operation.input.schema)
         ? plan
@@ -108,6 +121,15 @@ function skipScenarios(plan: Plan, names: string[], reason: string): Plan {
 }
 
 const isId = (name: string) => name.endsWith('_id')
+
+const isSeed = (operation: Operation) => (SEED_PATHS as readonly string[]).includes(operation.path)
+
+/** Cases per credential scenario on the sweep: every read-only operation, so a few each is the courteous bound. */
+export const SWEEP_AUTH_RUNS = 3
+
+function fewer(plan: Plan): Plan {
+  return { ...plan, scenarios: plan.scenarios.map((scenario) => ({ ...scenario, runs: SWEEP_AUTH_RUNS })) }
+}
 
 /** Required ID parameters the bindings have no real value for: at the top, or in every alternative. */
 export function unboundRequiredIds(schema: JsonSchema, ids: IdBindings): string[] {

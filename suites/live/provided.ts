@@ -7,6 +7,8 @@ declare module 'vitest' {
     liveRun?: LiveRunFiles
     /** Live mode: what the run found or created before any suite runs. */
     liveFixtures?: FixtureResult
+    /** Live mode: the creates whose undo the target serves (./undo-probe.ts). */
+    liveUndoable?: string[]
   }
 }
 

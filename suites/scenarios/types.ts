@@ -12,7 +12,7 @@ export type Scenario<Context = CheckContext, Judged = RespondedExchange> = {
   name: string
   requests: fc.Arbitrary<GeneratedRequest>
   checks: Check<Context, Judged>[]
-  /** Cases per property when not the run's: one for a case that is the same every time. */
+  /** At most this many cases per property (the run may ask for fewer): one for a case that is the same every time. */
   runs?: number
 }
 
