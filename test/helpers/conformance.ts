@@ -27,7 +27,8 @@ export async function conformanceFindings(
     runs = 40,
   }: { plans?: PlanFor[]; rules?: PlanOptions['rules']; seed?: number; runs?: number } = {},
 ): Promise<Verdict<Exchange>[]> {
-  const client = createClient({ endpoint, auth: MOCK_SECRETS, timeoutMs: 5000 })
+  // Generous: a loaded machine must not turn a slow answer into a finding.
+  const client = createClient({ endpoint, auth: MOCK_SECRETS, timeoutMs: 15_000 })
   const settings = { seed, runs, concurrency: 8, rules, auth: MOCK_SECRETS }
   const verdicts: Verdict<Exchange>[] = []
   try {

@@ -33,7 +33,7 @@ const FIXTURES: Fixtures = {
 
 async function liveVerdicts(fault?: Fault): Promise<{ failed: string[]; ledger: string }> {
   const mock = await startMock({ accepted: MOCK_SECRETS, ...(fault === undefined ? {} : { fault }) })
-  const client = createClient({ endpoint: mock.url, auth: MOCK_SECRETS, timeoutMs: 5000, concurrency: 2 })
+  const client = createClient({ endpoint: mock.url, auth: MOCK_SECRETS, timeoutMs: 15_000, concurrency: 2 })
   const ledger = join(mkdtempSync(join(tmpdir(), 'live-conformance-')), 'ledger.jsonl')
   const send = recordingSend(client.send, seedOperations, FIXTURES, {
     runTag: 'seam-conformance-test',
