@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { XMLParser } from 'fast-xml-parser'
@@ -43,6 +43,7 @@ let mock: RunningMock
 let conformanceCode: number | null = null
 let results: AllureResult[] = []
 let coverage: AllureResult | undefined
+let reportOutput = ''
 
 beforeAll(async () => {
   mock = await startMock({ fault: compositeFault, accepted: resolveConfig(SECRETS, randomSeed).auth })
@@ -67,6 +68,7 @@ beforeAll(async () => {
   conformanceCode = run.code
   const report = await runScript('scripts/report.ts', ['--reports', reports])
   if (report.code !== 0) throw new Error(`npm run report failed: ${report.stderr}`)
+  reportOutput = report.stdout
   const dir = join(reports, 'allure-results')
   const all = readdirSync(dir)
     .filter((name) => name.endsWith('-result.json'))
@@ -162,6 +164,14 @@ describe('npm run report', () => {
     ])
     const history = readFileSync(join(reports, 'history', 'history.jsonl'), 'utf8').trim().split('\n')
     expect(history).toHaveLength(1)
+  })
+
+  it('says where the single file is and how to open it, and what the site is for', () => {
+    const file = join(reports, 'allure-report.html')
+    expect(reportOutput).toContain(`report: ${relative(process.cwd(), file)}\n`)
+    expect(reportOutput).toContain(`open it in a browser from disk, e.g. ${pathToFileURL(file).href}\n`)
+    expect(reportOutput).toContain(`site:   ${relative(process.cwd(), join(reports, 'allure-report', 'index.html'))}\n`)
+    expect(reportOutput).toContain('npm run report:open')
   })
 })
 
