@@ -4,7 +4,6 @@ import { fork, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { parseInteger } from '../contracts/numbers.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
@@ -19,10 +18,15 @@ import { DEFAULTS } from '../suites/support/config.ts'
 import { MOCK_SECRETS } from '../suites/support/mock-secrets.ts'
 import { createEngine } from '../suites/engine/engine.ts'
 import { conformancePlan } from '../suites/support/conformance-plan.ts'
-import { runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
 
-const USAGE = `Usage: npm run bench -- [--runs 100] [--repeat 3] [--quick]
-  --quick   leave out the whole-API measurements (minutes); seed operations only`
+const USAGE = `Usage: npm run bench -- [--runs ${DEFAULTS.runs}] [--repeat 3] [--quick]
+
+Measures the suite's speed on this machine, prints a table and writes reports/bench.json.
+  --runs <n>     cases per property (default ${DEFAULTS.runs})
+  --repeat <n>   passes of the seed suite; the median is kept (default 3)
+  --quick        leave out the whole-API measurements (minutes); seed operations only
+  -h, --help`
 
 async function main(): Promise<number> {
   const flags = parseFlags()
@@ -235,18 +239,15 @@ function rate(count: number, elapsedMs: number): string {
 }
 
 function parseFlags() {
-  try {
-    return parseArgs({
-      options: {
-        runs: { type: 'string', default: String(DEFAULTS.runs) },
-        repeat: { type: 'string', default: '3' },
-        quick: { type: 'boolean' },
-      },
-      strict: true,
-    }).values
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`)
-  }
+  return parseCommandFlags(
+    {
+      runs: { type: 'string', default: String(DEFAULTS.runs) },
+      repeat: { type: 'string', default: '3' },
+      quick: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  ).values
 }
 
 runMain('bench', main)

@@ -17,6 +17,7 @@ import {
   type RunConfig,
 } from '../suites/support/config.ts'
 import { CoverageReporter } from '../suites/support/coverage-reporter.ts'
+import { GithubAnnotationsReporter } from '../suites/support/github-annotations-reporter.ts'
 import { allureReporters } from '../suites/support/allure/reporters.ts'
 import { ProgressReporter } from '../suites/support/progress-reporter.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
@@ -125,6 +126,7 @@ async function runProject(
     provide: { runConfig: config },
     reporters: [
       'default',
+      ...githubActionsReporters(),
       ...ownReporters(allureResults),
       ['junit', { outputFile: join(reports, 'junit.xml') }],
       ...allureReporters(allureResults),
@@ -133,6 +135,16 @@ async function runProject(
   })
   await vitest.close()
   return process.exitCode === undefined || process.exitCode === 0 ? 0 : 1
+}
+
+/**
+ * On GitHub Actions each failure is also an annotation: vitest's reporter places those with a stack
+ * frame, ours the contract failures (no frame: their message is the report). The job summary is
+ * summary.txt, which the workflows append, not vitest's own table of every test.
+ */
+function githubActionsReporters(): Array<Reporter | ['github-actions', { jobSummary: { enabled: false } }]> {
+  if (process.env.GITHUB_ACTIONS !== 'true') return []
+  return [['github-actions', { jobSummary: { enabled: false } }], new GithubAnnotationsReporter()]
 }
 
 function parseFlags() {

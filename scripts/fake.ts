@@ -1,8 +1,13 @@
 // `npm run fake -- [--port N]`: a seeded fake sandbox to try live mode by hand.
-import { parseArgs } from 'node:util'
-
 import { startFakeSandbox } from '../suites/live/fake-sandbox.ts'
-import { runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
+
+const USAGE = `Usage: npm run fake -- [--port N]
+
+Starts @seamapi/fake-seam-connect on loopback, seeded like a sandbox workspace, and prints the
+command that points live mode at it; Ctrl-C stops it.
+  --port <n>   1–65535 (default: a free port)
+  -h, --help`
 
 async function main(): Promise<number> {
   const port = parsePort()
@@ -26,12 +31,10 @@ async function main(): Promise<number> {
 }
 
 function parsePort(): number | undefined {
-  let values
-  try {
-    ;({ values } = parseArgs({ options: { port: { type: 'string' } }, strict: true }))
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (usage: npm run fake -- [--port N])`)
-  }
+  const { values } = parseCommandFlags(
+    { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+  )
   if (values.port === undefined) return undefined
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 1 || port > 65535)

@@ -1,25 +1,28 @@
 // `npm run mock`: the embedded mock on a port, for pointing an SDK or other tests at it.
-import { parseArgs } from 'node:util'
-
 import { startMock } from '../mock/server.ts'
-import { runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
+
+const USAGE = `Usage: npm run mock -- [--port 4010] [--host 127.0.0.1] [--rules seam|prism]
+
+Starts the Seam contract mock (Prism's engine plus Seam's rules) until Ctrl-C.
+  --port <n>             0–65535 (default 4010; 0 picks a free port)
+  --host <address>       (default 127.0.0.1)
+  --rules <seam|prism>   seam: Seam's own rules too; prism: plain Prism (default seam)
+  -h, --help
+
+Credentials: it takes any well-formed one, or only SEAM_API_KEY, SEAM_PERSONAL_ACCESS_TOKEN and
+SEAM_WORKSPACE_ID when they are set in its environment.`
 
 async function main(): Promise<number> {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      options: {
-        port: { type: 'string', default: '4010' },
-        host: { type: 'string', default: '127.0.0.1' },
-        rules: { type: 'string', default: 'seam' },
-      },
-      strict: true,
-    }))
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message} (usage: npm run mock -- [--port 4010] [--host 127.0.0.1] [--rules seam|prism])`,
-    )
-  }
+  const { values } = parseCommandFlags(
+    {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      rules: { type: 'string', default: 'seam' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  )
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be 0–65535, not "${values.port}"`)

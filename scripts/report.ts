@@ -1,17 +1,22 @@
-// `npm run report`: builds the static Allure 3 report from the last conformance run's results,
-// carrying the run-to-run history in `reports/history/` so the report shows trends.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+// `npm run report`: builds the Allure 3 report from the last conformance run's results, twice in
+// one pass: one HTML file that opens from disk, and the multi-file site for publishing. The
+// run-to-run history in `reports/history/` is carried along so the report shows trends.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 import { AllureReport, resolveConfig } from '@allurereport/core'
 
-import { reportConfig } from '../suites/support/allure/report-config.ts'
+import { reportConfig, reportLayout } from '../suites/support/allure/report-config.ts'
 import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
 
 const USAGE = `Usage: npm run report -- [--reports <dir>]
 
-Builds <dir>/allure-report/ (open index.html, or \`npm run report:open\`) from <dir>/allure-results/,
-which \`npm run conformance\` writes, and appends the run to <dir>/history/history.jsonl.
+Builds, from <dir>/allure-results/ (which \`npm run conformance\` writes):
+  <dir>/allure-report.html   the whole report in one file: open it in a browser, from disk
+  <dir>/allure-report/       the same report as a site, for publishing (GitHub Pages);
+                             it needs a web server: \`npm run report:open\` serves it
+and appends the run to <dir>/history/history.jsonl.
   --reports <dir>   (default reports)
   -h, --help`
 
@@ -23,14 +28,29 @@ async function main(): Promise<number> {
     throw new UsageError(`no Allure results in ${results}: run \`npm run conformance\` first`)
   mkdirSync(join(reports, 'history'), { recursive: true })
 
+  const layout = reportLayout(reports)
   const config = await resolveConfig(reportConfig(reports), { cwd: reports })
-  // A fresh directory: Allure writes into a subfolder when it finds the old report in place.
-  rmSync(config.output, { recursive: true, force: true })
+  // A fresh directory: Allure writes into a subfolder when it finds an old report in place.
+  rmSync(layout.build, { recursive: true, force: true })
   const report = new AllureReport(config)
   await report.start()
   await report.readDirectory(results)
   await report.done()
-  process.stdout.write(`report: ${join(config.output, 'index.html')}\n`)
+  rmSync(layout.site, { recursive: true, force: true })
+  renameSync(layout.built.site, layout.site)
+  renameSync(layout.built.singleFile, layout.singleFile)
+  rmSync(layout.build, { recursive: true, force: true })
+
+  const shown = (path: string) => relative(process.cwd(), path) || '.'
+  process.stdout.write(
+    [
+      `report: ${shown(layout.singleFile)}`,
+      `  one file: open it in a browser from disk, e.g. ${pathToFileURL(layout.singleFile).href}`,
+      `site:   ${shown(join(layout.site, 'index.html'))}`,
+      '  for publishing; opened from disk it only spins: serve it (npm run report:open)',
+      '',
+    ].join('\n'),
+  )
   return 0
 }
 

@@ -1,4 +1,5 @@
-// The CI workflows parse, and keep the promises the README makes about them.
+// The CI workflows parse, and keep the promises the README makes about them. (`npm run lint` also
+// runs actionlint over them: expressions, contexts, action inputs, runner versions.)
 import { readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
@@ -8,13 +9,22 @@ type Step = {
   uses?: string
   run?: string
   if?: string
+  id?: string
   with?: Record<string, unknown>
   'continue-on-error'?: unknown
 }
-type Workflow = {
-  on: Record<string, unknown>
-  jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>
+type Job = {
+  needs?: string | string[]
+  if?: string
+  env?: Record<string, string>
+  outputs?: Record<string, string>
+  permissions?: Record<string, string>
+  environment?: { name: string }
+  steps: Step[]
 }
+type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job> }
+
+const WORKFLOWS = ['nightly.yml', 'sdk-gate.yml']
 
 function workflow(name: string): Workflow {
   return parse(readFileSync(`.github/workflows/${name}`, 'utf8'), {
@@ -27,13 +37,15 @@ function steps(flow: Workflow): Step[] {
   return Object.values(flow.jobs).flatMap((job) => job.steps)
 }
 
+const using = (flow: Workflow, action: string) =>
+  steps(flow).filter((step) => step.uses?.split('@')[0] === action)
+
 function uploads(flow: Workflow): string[] {
-  return steps(flow)
-    .filter((step) => step.uses?.startsWith('actions/upload-artifact@') === true)
-    .map((step) => {
-      expect(step.if).toBe('always()')
-      return String(step.with?.path)
-    })
+  return using(flow, 'actions/upload-artifact').map((step) => {
+    // Evidence is uploaded whether the run passed or failed.
+    expect(step.if).toMatch(/^always\(\)/)
+    return String(step.with?.path)
+  })
 }
 
 function sharedExpectations(flow: Workflow): void {
@@ -45,7 +57,19 @@ function sharedExpectations(flow: Workflow): void {
   expect(all.find((step) => step.run === 'npm run report')?.if).toBe('always()')
   // Inputs and secrets reach scripts through env, never spliced into a shell line.
   for (const step of all) expect(step.run ?? '').not.toContain('${{')
+  // The run's one-screen summary is on the job's page, failed or not.
+  const summary = all.find((step) => step.run?.includes('$GITHUB_STEP_SUMMARY') === true)
+  expect(summary?.run).toContain('reports/summary.txt')
+  expect(summary?.if).toMatch(/^always\(\)/)
 }
+
+describe.each(WORKFLOWS)('.github/workflows/%s', (name) => {
+  it("sets Node up from .nvmrc, the project's one Node version", () => {
+    const setups = using(workflow(name), 'actions/setup-node')
+    expect(setups).toHaveLength(1)
+    expect(setups[0]?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' })
+  })
+})
 
 describe('.github/workflows/nightly.yml', () => {
   const flow = workflow('nightly.yml')
@@ -57,13 +81,28 @@ describe('.github/workflows/nightly.yml', () => {
     sharedExpectations(flow)
   })
 
-  it('restores and saves the report history, and uploads the Allure report', () => {
+  it('restores and saves the report history, and uploads the single-file report', () => {
     const cached = steps(flow).filter((step) => step.uses?.startsWith('actions/cache/') === true)
     expect(cached.map((step) => [step.uses?.split('@')[0], step.with?.path])).toEqual([
       ['actions/cache/restore', 'reports/history'],
       ['actions/cache/save', 'reports/history'],
     ])
-    expect(uploads(flow)).toContain('reports/allure-report')
+    expect(uploads(flow)).toContain('reports/allure-report.html')
+  })
+
+  it('publishes the report site to GitHub Pages, also after a failed run', () => {
+    const pages = using(flow, 'actions/upload-pages-artifact')
+    expect(pages.map((step) => step.with?.path)).toEqual(['reports/allure-report'])
+    expect(pages[0]?.if).toMatch(/^always\(\) && steps\.report\.outcome == 'success'$/)
+    const [name, deploy] = Object.entries(flow.jobs).find(([, job]) =>
+      job.steps.some((step) => step.uses?.split('@')[0] === 'actions/deploy-pages'),
+    ) ?? ['', undefined]
+    expect(name).not.toBe('')
+    expect(deploy?.needs).toBe('conformance')
+    expect(deploy?.if).toBe("always() && needs.conformance.outputs.report == 'success'")
+    expect(flow.jobs.conformance?.outputs?.report).toBe('${{ steps.report.outcome }}')
+    expect(deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' })
+    expect(deploy?.environment?.name).toBe('github-pages')
   })
 })
 
@@ -82,11 +121,34 @@ describe('.github/workflows/sdk-gate.yml', () => {
     expect(Object.values(flow.jobs)[0]?.env).toMatchObject({ SDK_VERSION: '${{ inputs.sdk_version }}' })
   })
 
-  it('runs in mock mode, fails on any violation, and uploads JUnit and the report', () => {
+  it('runs in mock mode, fails on any violation, and uploads JUnit and the single-file report', () => {
     expect(Object.values(flow.jobs)[0]?.env).toMatchObject({ SEAM_TARGET: 'mock' })
     sharedExpectations(flow)
     const paths = uploads(flow)
     expect(paths.some((path) => path.includes('reports/junit.xml'))).toBe(true)
-    expect(paths).toContain('reports/allure-report')
+    expect(paths).toContain('reports/allure-report.html')
+  })
+})
+
+describe('the Node version', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    engines: { node: string }
+    devDependencies: Record<string, string>
+  }
+  const nvmrc = readFileSync('.nvmrc', 'utf8').trim()
+
+  it('is the one the project provisions (the node package) and satisfies engines', () => {
+    expect(nvmrc).toBe(pkg.devDependencies.node)
+    const floor = /^>=(\d+)\.(\d+)$/.exec(pkg.engines.node)
+    expect(floor).not.toBeNull()
+    const [major, minor] = nvmrc.split('.').map(Number)
+    expect(major).toBe(Number(floor?.[1]))
+    expect(minor).toBeGreaterThanOrEqual(Number(floor?.[2]))
+  })
+
+  it('is the one the README states', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    expect(readme).toContain(`Node ${nvmrc}`)
+    expect(readme).toContain(`engines: ${pkg.engines.node}`)
   })
 })

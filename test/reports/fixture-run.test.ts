@@ -1,13 +1,15 @@
 // One conformance pass against a server with a fault on several seed operations, run with
 // distinctive credentials, then `npm run report`: the Allure results carry labels and evidence,
 // JUnit XML is well formed, no secret reaches any file under the reports directory, and the report
-// opens in a real browser.
+// opens in a real browser: the single file from disk, the site over HTTP.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 import { XMLParser } from 'fast-xml-parser'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type RunningMock, startMock } from '../../mock/server.ts'
@@ -41,6 +43,7 @@ let mock: RunningMock
 let conformanceCode: number | null = null
 let results: AllureResult[] = []
 let coverage: AllureResult | undefined
+let reportOutput = ''
 
 beforeAll(async () => {
   mock = await startMock({ fault: compositeFault, accepted: resolveConfig(SECRETS, randomSeed).auth })
@@ -65,6 +68,7 @@ beforeAll(async () => {
   conformanceCode = run.code
   const report = await runScript('scripts/report.ts', ['--reports', reports])
   if (report.code !== 0) throw new Error(`npm run report failed: ${report.stderr}`)
+  reportOutput = report.stdout
   const dir = join(reports, 'allure-results')
   const all = readdirSync(dir)
     .filter((name) => name.endsWith('-result.json'))
@@ -144,10 +148,25 @@ describe('Allure results of a failing run', () => {
 })
 
 describe('npm run report', () => {
-  it('builds the static report and keeps the run in the history', () => {
+  it('builds the report as one file and as a site, and keeps the run in the history', () => {
+    expect(existsSync(join(reports, 'allure-report.html'))).toBe(true)
     expect(existsSync(join(reports, 'allure-report', 'index.html'))).toBe(true)
+    // Only the two: Allure's build folder is moved away, not left behind.
+    expect(readdirSync(reports).filter((name) => name.includes('allure')).sort()).toEqual([
+      'allure-report',
+      'allure-report.html',
+      'allure-results',
+    ])
     const history = readFileSync(join(reports, 'history', 'history.jsonl'), 'utf8').trim().split('\n')
     expect(history).toHaveLength(1)
+  })
+
+  it('says where the single file is and how to open it, and what the site is for', () => {
+    const file = join(reports, 'allure-report.html')
+    expect(reportOutput).toContain(`report: ${relative(process.cwd(), file)}\n`)
+    expect(reportOutput).toContain(`open it in a browser from disk, e.g. ${pathToFileURL(file).href}\n`)
+    expect(reportOutput).toContain(`site:   ${relative(process.cwd(), join(reports, 'allure-report', 'index.html'))}\n`)
+    expect(reportOutput).toContain('npm run report:open')
   })
 })
 
@@ -203,58 +222,107 @@ function walk(directory: string): string[] {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROMIUM}; skipped when absent)`, () => {
-  it('shows the seed operations grouped by resource, and a failure with its attachments', async () => {
-    const { chromium } = await import('playwright-core')
-    const site = await serveDirectory(join(reports, 'allure-report'))
-    const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'))
-    // A fresh profile directory: nothing from an earlier run or the user's own browser.
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 1000 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+  it('opens from disk as one file: the results, a failure with its evidence, and the coverage entry', async () => {
+    const file = join(reports, 'allure-report.html')
+    expect(existsSync(file)).toBe(true)
+    await inChromium(async (page) => {
+      // Everything is in the file: nothing else on disk is asked for (file:// would refuse it anyway).
+      const url = pathToFileURL(file).href
+      const otherFiles: string[] = []
+      page.on('request', (request) => {
+        if (request.url().startsWith('file:') && request.url().split('#')[0] !== url) otherFiles.push(request.url())
+      })
+      await page.goto(url)
+      await showsTheRun(page, { screenshots: true })
+      expect(otherFiles).toEqual([])
     })
+  }, 180_000)
+
+  it('is also a site for publishing, with the same content when served', async () => {
+    const site = await serveDirectory(join(reports, 'allure-report'))
     try {
-      const page = await browser.newPage()
-      await page.goto(site.url)
-      // The tree: resources, and the seed operations under them.
-      for (const resource of ['access_grants', 'acs/entrances', 'user_identities'])
-        await page.getByText(resource, { exact: true }).first().waitFor()
-      for (const operation of new Set(ONE_FAULT_PER_OPERATION.map((f) => f.operation)))
-        await page.getByText(operation, { exact: true }).first().waitFor()
-      await mkdir('reports', { recursive: true })
-      await page.screenshot({ path: 'reports/allure-report-overview.png' })
-      // One injected fault: its test page, its category, and its evidence.
-      const fault = ONE_FAULT_PER_OPERATION.find((f) => f.caughtBy === 'void_shape')
-      if (fault === undefined) throw new Error('no void_shape fixture')
-      // A tree section's title row sits inside the element that holds its leaves.
-      const operationSection = page
-        .getByTestId('tree-section')
-        .filter({ has: page.getByText(fault.operation, { exact: true }) })
-        .locator('xpath=..')
-      const failedTest = operationSection
-        .getByTestId('tree-leaf')
-        .filter({ hasText: fault.caughtBy })
-        .filter({ has: page.getByTestId('tree-leaf-status-failed') })
-      await failedTest.first().click()
-      await page.getByText(`${fault.caughtBy}: ${fault.operation}`).first().waitFor()
-      await page.getByText('Category: Contract violation').waitFor()
-      for (const name of ['request', 'response', 'curl', 'counterexample (shrunk request)', 'seed and path'])
-        await page.getByText(name, { exact: true }).first().waitFor()
-      await page.getByText('curl', { exact: true }).first().click()
-      await page.getByText(/curl -X POST .*Bearer \$SEAM_API_KEY/).first().waitFor()
-      await page.screenshot({ path: 'reports/allure-report.png' })
+      await inChromium(async (page) => {
+        await page.goto(site.url)
+        await showsTheRun(page, { screenshots: false })
+      })
     } finally {
-      await browser.close()
       await site.close()
     }
-  }, 120_000)
+  }, 180_000)
 })
+
+/** A fresh headless Chromium, with a profile directory of its own: nothing from an earlier run. */
+async function inChromium(use: (page: Page) => Promise<void>): Promise<void> {
+  const { chromium } = await import('playwright-core')
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'))
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  // Offline, as a test must be: only the file itself and the loopback server answer (the report
+  // also asks for an analytics script on the web, which is refused here).
+  await browser.route(
+    (url) => url.protocol !== 'file:' && url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  )
+  try {
+    await use(await browser.newPage())
+  } finally {
+    await browser.close()
+  }
+}
+
+/** The seed operations under their resources, the void_shape failure with its evidence, and the coverage entry. */
+async function showsTheRun(page: Page, { screenshots }: { screenshots: boolean }): Promise<void> {
+  // The first paint decodes the whole report: slow on a loaded machine.
+  await page.getByText('access_grants', { exact: true }).first().waitFor({ timeout: 90_000 })
+  for (const resource of ['access_grants', 'acs/entrances', 'user_identities'])
+    await page.getByText(resource, { exact: true }).first().waitFor()
+  for (const operation of new Set(ONE_FAULT_PER_OPERATION.map((f) => f.operation)))
+    await page.getByText(operation, { exact: true }).first().waitFor()
+  if (screenshots) {
+    await mkdir('reports', { recursive: true })
+    await page.screenshot({ path: 'reports/allure-report-overview.png' })
+  }
+  // One injected fault: its test page, its category, and its evidence.
+  const fault = ONE_FAULT_PER_OPERATION.find((f) => f.caughtBy === 'void_shape')
+  if (fault === undefined) throw new Error('no void_shape fixture')
+  // A tree section's title row sits inside the element that holds its leaves.
+  const operationSection = page
+    .getByTestId('tree-section')
+    .filter({ has: page.getByText(fault.operation, { exact: true }) })
+    .locator('xpath=..')
+  const failedTest = operationSection
+    .getByTestId('tree-leaf')
+    .filter({ hasText: fault.caughtBy })
+    .filter({ has: page.getByTestId('tree-leaf-status-failed') })
+  await failedTest.first().click()
+  await page.getByText(`${fault.caughtBy}: ${fault.operation}`).first().waitFor()
+  await page.getByText('Category: Contract violation').waitFor()
+  for (const name of ['request', 'response', 'curl', 'counterexample (shrunk request)', 'seed and path'])
+    await page.getByText(name, { exact: true }).first().waitFor()
+  await page.getByText('curl', { exact: true }).first().click()
+  await page.getByText(/curl -X POST .*Bearer \$SEAM_API_KEY/).first().waitFor()
+  if (screenshots) await page.screenshot({ path: 'reports/allure-report.png' })
+  // The run's coverage: its own entry (epic coverage), the table and coverage.json attached.
+  await page.getByTestId('tree-section').getByText('coverage', { exact: true }).click()
+  await page.getByTestId('tree-section').getByText('coverage of the run', { exact: true }).click()
+  await page.getByTestId('tree-leaf').filter({ hasText: 'Coverage of the run' }).click()
+  // The description (the coverage table) is rendered in a frame of its own.
+  await page
+    .getByTestId('test-result-description-frame')
+    .contentFrame()
+    .getByText(/\d+ \/ \d+ \(\d+ %\) documented codes answered/)
+    .waitFor()
+  for (const name of ['coverage.txt', 'coverage.json']) await page.getByText(name, { exact: true }).first().waitFor()
+}

@@ -1,6 +1,6 @@
 // `npm run conformance` as a user meets it: one-line errors for bad input, and a failing run that
 // says which check broke, how to replay it, and never prints the key.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -79,6 +79,28 @@ describe('conformance against a server that answers {} for grant_access_to_devic
       f.isFile(),
     ))
       expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain(SECRET)
+  })
+
+  it('on GitHub Actions, also annotates the failure, and leaves the job summary to the workflow', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'conformance-'))
+    const summary = join(reports, 'step-summary.md')
+    const { code, stdout } = await conformance(
+      [
+        ...['--endpoint', url, '--operations', 'POST /user_identities/grant_access_to_device'],
+        ...['--runs', '5', '--reports', reports],
+      ],
+      { SEAM_API_KEY: SECRET, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    )
+    expect(code).toBe(1)
+    const annotations = stdout.split('\n').filter((line) => line.startsWith('::error '))
+    // One line each: the test as its title, the whole report (newlines escaped) as its message.
+    expect(annotations).toContainEqual(
+      expect.stringMatching(
+        /^::error file=suites\/positive\.suite\.ts,title=\[conformance\] POST \/user_identities\/grant_access_to_device > void_shape::void_shape: POST \/user_identities\/grant_access_to_device%0A.*%0AReplay: npm run conformance -- /,
+      ),
+    )
+    expect(stdout).not.toContain(SECRET)
+    expect(existsSync(summary)).toBe(false)
   })
 })
 
