@@ -85,9 +85,26 @@ describe('.github/workflows/nightly.yml', () => {
     const cached = steps(flow).filter((step) => step.uses?.startsWith('actions/cache/') === true)
     expect(cached.map((step) => [step.uses?.split('@')[0], step.with?.path])).toEqual([
       ['actions/cache/restore', 'reports/history'],
+      ['actions/cache/restore', 'reports/live-ledger.jsonl'],
+      ['actions/cache/save', 'reports/live-ledger.jsonl'],
       ['actions/cache/save', 'reports/history'],
     ])
     expect(uploads(flow)).toContain('reports/allure-report.html')
+  })
+
+  it('keeps the ledger from one night to the next, and uploads the live summary and exchange log', () => {
+    const names = steps(flow).map((step) => step.uses?.split('@')[0] ?? step.run)
+    const restore = names.indexOf('actions/cache/restore', names.indexOf('actions/cache/restore') + 1)
+    expect(restore).toBeLessThan(names.indexOf('npm run conformance'))
+    const save = steps(flow).find(
+      (step) =>
+        step.uses?.startsWith('actions/cache/save') === true &&
+        step.with?.path === 'reports/live-ledger.jsonl',
+    )
+    // Saved even when the run failed: that is when something may be left to clean.
+    expect(save?.if).toMatch(/^always\(\)/)
+    for (const file of ['live-summary.json', 'live-exchanges.jsonl', 'live-ledger.jsonl'])
+      expect(uploads(flow).some((path) => path.includes(`reports/${file}`))).toBe(true)
   })
 
   it('publishes the report site to GitHub Pages, also after a failed run', () => {
