@@ -137,14 +137,12 @@ function endsInThePast(w: Fields): ProseCase {
     label: `prose: ${w.ends} in the past`,
     breaks: `${w.ends} must be a time in the future`,
     make: (valid) =>
-      fc
-        .tuple(valid, dateTime(PAST), HOURS)
-        .map(([payload, end, hours]) =>
-          w.write(payload, {
-            ...(starts === undefined ? {} : { [starts]: shift(end, -hours) }),
-            [ends]: end,
-          }),
-        ),
+      fc.tuple(valid, dateTime(PAST), HOURS).map(([payload, end, hours]) =>
+        w.write(payload, {
+          ...(starts === undefined ? {} : { [starts]: shift(end, -hours) }),
+          [ends]: end,
+        }),
+      ),
   }
 }
 
