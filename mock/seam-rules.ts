@@ -3,7 +3,7 @@
 import { judgeBearer, tokenKind } from '../contracts/auth.ts'
 import type { Operation } from '../contracts/operations.ts'
 import type { Payload } from '../contracts/request.ts'
-import { rulesFor } from '../contracts/rules/index.ts'
+import { proseViolations } from '../contracts/rules/index.ts'
 import type { MockRequest } from './types.ts'
 
 export type Rejection = { status: number; type: string; message: string }
@@ -55,7 +55,7 @@ export function contentTypeRejection(request: MockRequest, rawBody: string): Rej
 }
 
 export function proseRejection(operation: Operation, parameters: Payload): Rejection | undefined {
-  const message = rulesFor(operation.path)?.violation?.(parameters, new Date())
+  const [message] = proseViolations(operation.path, parameters, new Date())
   return message === undefined ? undefined : { status: 400, type: 'invalid_input', message }
 }
 

@@ -43,7 +43,7 @@ function build(operation: Operation, ids?: IdBindings): fc.Arbitrary<GeneratedRe
 
   const prose = (rulesFor(operation.path)?.invalid ?? []).map((proseCase) =>
     fc
-      .tuple(valid, proseCase.make(valid.map(parametersOf)))
+      .tuple(valid, proseCase.make(valid.map(parametersOf), schema))
       .map(([request, parameters]) =>
         withParameters(request, parameters, { breaks: 'prose', label: proseCase.label }),
       ),

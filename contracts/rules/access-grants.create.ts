@@ -19,6 +19,7 @@ export const accessGrantsCreate = {
     'requested_access_methods is required; location and location_ids are deprecated.',
     'Object: {"access_grant": {...}, "ok": true} on the wire, the grant itself from the SDKs.',
   ],
+  statedIn: ['ends_at'],
   valid: (parameters) =>
     fc
       .tuple(parameters, dateTime({ min: FUTURE, max: LATEST }), dateTime({ min: FUTURE, max: LATEST }))

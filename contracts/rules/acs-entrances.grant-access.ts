@@ -6,6 +6,7 @@ const ONLY_ONE = 'You can only provide one of acs_user_id or user_identity_id.'
 export const acsEntrancesGrantAccess = {
   path: '/acs/entrances/grant_access',
   prose: [ONLY_ONE, 'Void: the SDKs return nothing; the wire body is {"ok": true}.'],
+  statedIn: ['acs_user_id', 'user_identity_id'],
   // "Only one of" and somebody to grant access to: valid requests carry exactly one.
   valid: exactlyOneOf('acs_user_id', 'user_identity_id'),
   violation: (parameters) =>

@@ -6,6 +6,7 @@ const EITHER = 'You must specify either user_identity_id or user_identity_key.'
 export const addAcsUser = {
   path: '/user_identities/add_acs_user',
   prose: [EITHER, 'Void: the SDKs return nothing; the wire body is {"ok": true}.'],
+  statedIn: ['description'],
   // "Either … or": valid requests carry exactly one, so no server can read them as ambiguous.
   valid: exactlyOneOf('user_identity_id', 'user_identity_key'),
   violation: (parameters) =>

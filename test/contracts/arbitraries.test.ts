@@ -7,8 +7,9 @@ import { validRequest } from '../../contracts/arbitraries/request.ts'
 import { responseArbitrary, schemaArbitrary } from '../../contracts/arbitraries/schema.ts'
 import { stringArbitrary } from '../../contracts/arbitraries/strings.ts'
 import type { JsonSchema } from '../../contracts/json-schema.ts'
-import type { GeneratedRequest } from '../../contracts/request.ts'
-import { operation, seedOperations, validators } from '../helpers/model.ts'
+import type { GeneratedRequest, Payload } from '../../contracts/request.ts'
+import { proseViolations } from '../../contracts/rules/index.ts'
+import { operation, ruleOperations, seedOperations, validators } from '../helpers/model.ts'
 
 const CASES = 2000
 
@@ -54,6 +55,24 @@ describe.each(seedOperations.map((op) => [op.id, op] as const))('valid requests 
     expect(sample(7)).toEqual(sample(7))
   })
 })
+
+// Every endpoint with a rule file, the seeds included: its narrowed valid requests still pass the
+// schema, and break none of its prose rules (what the contract mock would answer 400 to).
+describe.each(ruleOperations.map((op) => [op.id, op] as const))(
+  'valid requests under the prose rules of %s',
+  (_id, op) => {
+    it('pass Ajv and keep every prose rule', () => {
+      const validate = validators.request(op)
+      fc.assert(
+        fc.property(validRequest(op), (request) => {
+          expect(validate(parameters(request))).toEqual([])
+          expect(proseViolations(op.path, parameters(request) as Payload, new Date())).toEqual([])
+        }),
+        { numRuns: 300 },
+      )
+    })
+  },
+)
 
 describe('the prose rules narrow valid requests', () => {
   const body = (id: string) =>
@@ -101,6 +120,47 @@ describe('the prose rules narrow valid requests', () => {
       )
     },
   )
+
+  it.each(['GET', 'POST'])(
+    '%s events/list: exactly one of since (a date-time) and between (two dates)',
+    (method) => {
+      fc.assert(
+        fc.property(validRequest(operation(`${method} /events/list`)), (request) => {
+          const { since, between } = parameters(request) as { since?: string; between?: [string, string] }
+          expect([since, between].filter((value) => value !== undefined)).toHaveLength(1)
+          if (since !== undefined) expect(Date.parse(since)).not.toBeNaN()
+          if (between !== undefined) {
+            expect(between.map((day) => /^\d{4}-\d\d-\d\d$/.test(day))).toEqual([true, true])
+            expect(between[0] < between[1]).toBe(true)
+          }
+        }),
+        { numRuns: 500 },
+      )
+    },
+  )
+
+  it('access_codes/get: access_code_id alone, or device_id and code', () => {
+    fc.assert(
+      fc.property(validRequest(operation('GET /access_codes/get')), (request) => {
+        expect([['access_code_id'], ['code', 'device_id']]).toContainEqual(Object.keys(request.query).sort())
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('thermostats/set_hvac_mode: exactly one set point per unit pair the mode needs', () => {
+    fc.assert(
+      fc.property(validRequest(operation('POST /thermostats/set_hvac_mode')), (request) => {
+        const body = request.body as Record<string, unknown>
+        const count = (kind: string) =>
+          [`${kind}_celsius`, `${kind}_fahrenheit`].filter((k) => k in body).length
+        const mode = body.hvac_mode_setting as string
+        expect(count('cooling_set_point')).toBe(['cool', 'heat_cool'].includes(mode) ? 1 : 0)
+        expect(count('heating_set_point')).toBe(['heat', 'heat_cool'].includes(mode) ? 1 : 0)
+      }),
+      { numRuns: 500 },
+    )
+  })
 })
 
 describe('the request validator', () => {

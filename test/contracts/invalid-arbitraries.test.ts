@@ -4,10 +4,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { invalidRequest } from '../../contracts/arbitraries/invalid.ts'
+import { validRequest } from '../../contracts/arbitraries/request.ts'
 import { applyMutation, payloadMutations, REMOVE } from '../../contracts/arbitraries/mutations.ts'
-import type { GeneratedRequest } from '../../contracts/request.ts'
-import { rulesFor } from '../../contracts/rules/index.ts'
-import { operation, seedOperations, validators } from '../helpers/model.ts'
+import type { Operation } from '../../contracts/operations.ts'
+import type { GeneratedRequest, Payload } from '../../contracts/request.ts'
+import { proseViolations, rulesFor } from '../../contracts/rules/index.ts'
+import { operation, ruleOperations, seedOperations, validators } from '../helpers/model.ts'
 
 const CASES = 1500
 
@@ -45,9 +47,7 @@ describe.each(studied.map((op) => [op.id, op] as const))('invalid requests for %
         } else if (intent.breaks === 'prose') {
           // Schema-valid, yet the endpoint's prose rule says no.
           expect(validate(parameters(request))).toEqual([])
-          expect(
-            rulesFor(op.path)?.violation?.(parameters(request) as Record<string, unknown>, new Date()),
-          ).toBeDefined()
+          expect(proseViolations(op.path, parameters(request) as Payload, new Date())).not.toEqual([])
         } else {
           expect(op.requestBody).toBeDefined()
           const json = request.rawBody === undefined ? request.body : undefined
@@ -64,17 +64,40 @@ describe.each(studied.map((op) => [op.id, op] as const))('invalid requests for %
   })
 })
 
-describe('the prose cases', () => {
-  it.each([
-    ['POST /acs/entrances/grant_access', 'prose: both acs_user_id and user_identity_id'],
-    ['PUT /user_identities/add_acs_user', 'prose: neither user_identity_id nor user_identity_key'],
-    ['POST /access_grants/create', 'prose: ends_at before starts_at'],
-    ['POST /access_grants/create', 'prose: ends_at in the past'],
-  ])('%s generates "%s"', (id, label) => {
-    const requests = invalidRequest(operation(id))
+// Every prose case of every rule file, the seeds' included: schema-valid, it breaks the one rule it
+// names and keeps every other (the contract mock's predicate and Ajv), and the invalid generator
+// offers it.
+describe.each(
+  ruleOperations
+    .filter((op) => (rulesFor(op.path)?.invalid ?? []).length > 0)
+    .map((op) => [op.id, op] as const),
+)('the prose cases of %s', (_id, op) => {
+  const rules = rulesFor(op.path)
+  const cases = rules?.invalid ?? []
+  const validate = validators.request(op)
+  const valid = validRequest(op).map((request) => inputOf(op, request))
+
+  it.each(cases.map((proseCase) => [proseCase.label, proseCase] as const))(
+    '"%s" keeps the schema and breaks exactly its rule',
+    (_label, proseCase) => {
+      fc.assert(
+        fc.property(proseCase.make(valid, op.input.schema), (payload) => {
+          expect(validate(payload)).toEqual([])
+          const broken = proseViolations(op.path, payload, new Date())
+          // The seeds' cases predate `breaks`: for them, at least one rule is broken.
+          if (proseCase.breaks === undefined) expect(broken).not.toEqual([])
+          else expect(broken).toEqual([proseCase.breaks])
+        }),
+        { numRuns: 200 },
+      )
+    },
+  )
+
+  it('are all among its invalid requests', () => {
+    const requests = invalidRequest(op)
     if (requests === undefined) throw new Error('no invalid requests')
-    const labels = fc.sample(requests, { seed: 3, numRuns: 400 }).map((r) => r.invalid?.label)
-    expect(labels).toContain(label)
+    const labels = new Set(fc.sample(requests, { seed: 3, numRuns: 400 }).map((r) => r.invalid?.label))
+    expect(cases.map((c) => c.label).filter((label) => !labels.has(label))).toEqual([])
   })
 })
 
@@ -121,6 +144,10 @@ describe('payloadMutations', () => {
     expect(nested).toEqual({ list: [{ mode: 'code' }] })
   })
 })
+
+function inputOf(op: Operation, request: GeneratedRequest): Payload {
+  return (op.requestBody === undefined ? request.query : request.body) as Payload
+}
 
 function isJson(text: string): boolean {
   try {

@@ -88,6 +88,43 @@ describe('the contract mock', () => {
     )
   })
 
+  it('keeps the prose rules the spec states beyond the seed endpoints, in the query too', async () => {
+    const auth = { authorization: 'Bearer seam_x' }
+    const get = async (path: string) => {
+      const response = await fetch(`${seam.url}${path}`, { headers: auth })
+      return { status: response.status, body: (await response.json()) as unknown }
+    }
+    expect(await get('/devices/get')).toEqual({
+      status: 400,
+      body: {
+        error: {
+          type: 'invalid_input',
+          message: 'You must specify either device_id or name.',
+          validation_errors: {},
+        },
+        ok: false,
+      },
+    })
+    expect((await get('/devices/get?name=Front%20door')).status).toBe(200)
+    const code = { device_id: '2a7c3c4e-1b7e-4f3a-9c51-8a7e8d7e7c11' }
+    expect((await post(seam, '/access_codes/get', JSON.stringify(code), auth)).body).toMatchObject({
+      error: { message: 'You must specify either access_code_id or both device_id and code.' },
+    })
+    expect(
+      (await post(seam, '/access_codes/get', JSON.stringify({ ...code, code: '1234' }), auth)).status,
+    ).toBe(200)
+    const past = {
+      acs_user_id: code.device_id,
+      allowed_acs_entrance_id: code.device_id,
+      ends_at: '2020-01-01T00:00:00Z',
+    }
+    expect(
+      (await post(seam, '/acs/credentials/create_offline_code', JSON.stringify(past), auth)).body,
+    ).toMatchObject({
+      error: { type: 'invalid_input', message: 'ends_at must be a time in the future' },
+    })
+  })
+
   it('wants application/json', async () => {
     const { status, body } = await post(seam, GRANT, VALID, {
       authorization: 'Bearer seam_x',

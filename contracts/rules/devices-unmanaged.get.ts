@@ -1,0 +1,15 @@
+import { oneGroupOf } from './one-group-of.ts'
+import { requireOne } from './presence.ts'
+import { reshaped } from './reshaped.ts'
+import type { EndpointRules } from './types.ts'
+
+const EITHER = 'You must specify either device_id or name.'
+
+export const devicesUnmanagedGet = {
+  path: '/devices/unmanaged/get',
+  prose: [EITHER],
+  statedIn: ['description'],
+  valid: oneGroupOf(['device_id'], ['name']),
+  checks: [requireOne(EITHER, ['device_id'], ['name'])],
+  invalid: [reshaped('prose: neither device_id nor name', EITHER, { remove: ['device_id', 'name'] })],
+} satisfies EndpointRules
