@@ -12,6 +12,7 @@ import type { IdBindings } from './bound-ids.ts'
 import { applyMutation, payloadMutations } from './mutations.ts'
 import { yieldsSome } from './probe.ts'
 import { validRequest } from './request.ts'
+import { choiceSelector, stableChoice } from './stable-choice.ts'
 
 /**
  * Undefined when the operation takes nothing that could be wrong (no parameters, no body). With
@@ -28,22 +29,27 @@ function build(operation: Operation, ids?: IdBindings): fc.Arbitrary<GeneratedRe
 
   const schema = operation.input.schema
   const location = inBody ? 'body' : 'query'
-  const schemaBroken = valid.chain((request) => {
-    const mutations = payloadMutations(schema, parametersOf(request), location)
-    if (mutations.length === 0) return fc.constant(undefined)
-    return fc.constantFrom(...mutations).map((mutation) =>
-      withParameters(request, applyMutation(parametersOf(request), mutation), {
-        breaks: 'schema',
-        label: mutation.label,
-        keyword: mutation.keyword,
-        at: mutation.at,
-      }),
+  // The mutation is chosen so that shrinking the valid payload keeps it (./stable-choice.ts): a
+  // shrunk case still breaks what the failing one broke.
+  const schemaBroken = fc.tuple(valid, choiceSelector).map(([request, selector]) => {
+    const mutation = stableChoice(
+      payloadMutations(schema, parametersOf(request), location),
+      (m) => m.label,
+      selector,
     )
+    if (mutation === undefined) return undefined
+    return withParameters(request, applyMutation(parametersOf(request), mutation), {
+      breaks: 'schema',
+      label: mutation.label,
+      keyword: mutation.keyword,
+      at: mutation.at,
+    })
   })
 
   const prose = (rulesFor(operation.path)?.invalid ?? []).map((proseCase) =>
     fc
-      .tuple(valid, proseCase.make(valid.map(parametersOf)))
+      // Only the case's own parameters shrink: the request around them is a frame.
+      .tuple(fc.noShrink(valid), proseCase.make(valid.map(parametersOf)))
       .map(([request, parameters]) =>
         withParameters(request, parameters, { breaks: 'prose', label: proseCase.label }),
       ),
@@ -97,6 +103,6 @@ function bodyBroken(
   const objectDue = schemaTypes(schema)?.every((type) => type === 'object') === true
   const breakage = BODY_BREAKAGE.filter((b) => objectDue || b.notObject !== true)
   return fc
-    .tuple(valid, fc.constantFrom(...breakage))
+    .tuple(valid, fc.noShrink(fc.constantFrom(...breakage)))
     .map(([request, { label, change }]) => ({ ...change(request), invalid: { breaks: 'body', label } }))
 }

@@ -129,11 +129,16 @@ function objectArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<Record<str
   const entries = Object.entries(properties).map(([name, child]) => {
     const value = withDefault(child, g)
     if (required.has(name)) return [name, value] as const
-    // Optional properties appear about half the time; deprecated ones only now and then.
+    // Optional properties appear about half the time; deprecated ones only now and then. A failing
+    // case first tries to do without one (`withCrossShrink`) before shrinking its value.
     const absentWeight = child.deprecated === true ? 4 : 1
     return [
       name,
-      fc.oneof({ weight: absentWeight, arbitrary: fc.constant(ABSENT) }, { weight: 1, arbitrary: value }),
+      fc.oneof(
+        { withCrossShrink: true },
+        { weight: absentWeight, arbitrary: fc.constant(ABSENT) },
+        { weight: 1, arbitrary: value },
+      ),
     ] as const
   })
   const record = fc.record(Object.fromEntries(entries)).map(dropAbsent)
@@ -152,7 +157,11 @@ function objectArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<Record<str
 function withDefault(schema: JsonSchema, g: Family): fc.Arbitrary<unknown> {
   const value = g.arbitrary(schema)
   if (schema.default === undefined) return value
-  return fc.oneof({ weight: 1, arbitrary: fc.constant(schema.default) }, { weight: 3, arbitrary: value })
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 1, arbitrary: fc.constant(schema.default) },
+    { weight: 3, arbitrary: value },
+  )
 }
 
 function dropAbsent(record: Record<string, unknown>): Record<string, unknown> {
