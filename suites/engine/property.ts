@@ -84,12 +84,13 @@ export async function runCheck<Context, Answer, Judged>(
 ): Promise<CheckOutcome<Answer>> {
   const { check, context, requests, target, send, seed, runs } = options
   // A transport failure is the target's, not the request's: report the request that met it and
-  // do not shrink (every shrink step would wait for the same timeout). After one, every further
-  // case passes without I/O, so fast-check stops at once.
+  // do not shrink (every shrink step would wait for the same timeout). After one the run is
+  // interrupted (`shrinkingBudget`): letting every shrink candidate pass instead still walks a
+  // large request's whole shrink tree, seconds of CPU in which nothing else, a mock in the same
+  // process included, gets to run.
   let targetError: { answer: Answer; error: string } | undefined
   let lastViolation: ViolationFound<Answer> | undefined
   const property = fc.asyncProperty(requests, async (request) => {
-    if (targetError !== undefined) return
     const answer = await send(request)
     const judged = target.judged(answer)
     if ('failure' in judged) {
@@ -112,7 +113,7 @@ export async function runCheck<Context, Answer, Judged>(
     seed,
     numRuns: runs,
     interruptAfterTimeLimit: options.budgetMs ?? PROPERTY_BUDGET_MS,
-    plugins: [shrinkingBudget(options.shrinkBudgetMs ?? SHRINK_BUDGET_MS)],
+    plugins: [shrinkingBudget(options.shrinkBudgetMs ?? SHRINK_BUDGET_MS, () => targetError !== undefined)],
   })
   if (!details.failed) return { status: 'passed', runs: details.numRuns }
   const failedAt = { runs: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? '' }
@@ -131,13 +132,18 @@ export async function runCheck<Context, Answer, Judged>(
   throw details.errorInstance ?? new Error(`property for ${check.name} failed without a counterexample`)
 }
 
-/** Interrupts the run `ms` after its first failure: shrinking stops, the last failing case stays. */
-function shrinkingBudget<Ts>(ms: number): fc.Plugin<Ts> {
+/**
+ * Interrupts the run `ms` after its first failure, or at once when `done` says so: shrinking
+ * stops, and the last failing case stays the counterexample.
+ */
+function shrinkingBudget<Ts>(ms: number, done: () => boolean): fc.Plugin<Ts> {
   return () => {
     let deadline: number | undefined
     return {
       decorateRun: (run) => async (value) => {
-        if (deadline !== undefined && performance.now() >= deadline) return new fc.PreconditionFailure(true)
+        if (done() || (deadline !== undefined && performance.now() >= deadline)) {
+          return new fc.PreconditionFailure(true)
+        }
         const outcome = await run(value)
         const failed = outcome !== null && !fc.PreconditionFailure.isFailure(outcome)
         if (failed && deadline === undefined) deadline = performance.now() + ms
