@@ -7,9 +7,9 @@ import { type JsonSchema, schemaTypes } from '../json-schema.ts'
 import type { Operation } from '../operations.ts'
 import type { GeneratedRequest, InvalidIntent, Payload } from '../request.ts'
 import { memoizeByObjects } from '../memo.ts'
-import { rulesFor } from '../rules/index.ts'
+import { proseViolations, rulesFor } from '../rules/index.ts'
 import type { IdBindings } from './bound-ids.ts'
-import { applyMutation, payloadMutations } from './mutations.ts'
+import { applyMutation, type Mutation, payloadMutations } from './mutations.ts'
 import { yieldsSome } from './probe.ts'
 import { validRequest } from './request.ts'
 import { choiceSelector, stableChoice } from './stable-choice.ts'
@@ -28,15 +28,10 @@ function build(operation: Operation, ids?: IdBindings): fc.Arbitrary<GeneratedRe
     inBody ? { ...request, body: parameters, invalid } : { ...request, query: parameters as Payload, invalid }
 
   const schema = operation.input.schema
-  const location = inBody ? 'body' : 'query'
   // The mutation is chosen so that shrinking the valid payload keeps it (./stable-choice.ts): a
   // shrunk case still breaks what the failing one broke.
   const schemaBroken = fc.tuple(valid, choiceSelector).map(([request, selector]) => {
-    const mutation = stableChoice(
-      payloadMutations(schema, parametersOf(request), location),
-      (m) => m.label,
-      selector,
-    )
+    const mutation = stableChoice(schemaFaults(operation, parametersOf(request)), (m) => m.label, selector)
     if (mutation === undefined) return undefined
     return withParameters(request, applyMutation(parametersOf(request), mutation), {
       breaks: 'schema',
@@ -62,6 +57,20 @@ function build(operation: Operation, ids?: IdBindings): fc.Arbitrary<GeneratedRe
   ].filter(({ arbitrary }) => canYield(arbitrary))
   if (candidates.length === 0) return undefined
   return fc.oneof(...candidates).filter((request): request is GeneratedRequest => request !== undefined)
+}
+
+/**
+ * The schema faults a valid payload offers: its one-keyword mutations (./mutations.ts), less those
+ * that would break a prose rule as well (an empty object leaves out what an "either … or" asks
+ * for): each case is to break one rule, so that a server enforcing every other rule is caught.
+ */
+export function schemaFaults(operation: Operation, parameters: Payload): Mutation[] {
+  const location = operation.input.in === 'body' ? 'body' : 'query'
+  const now = new Date()
+  return payloadMutations(operation.input.schema, parameters, location).filter((mutation) => {
+    const broken = applyMutation(parameters, mutation) as Payload
+    return proseViolations(operation.path, broken, now).length === 0
+  })
 }
 
 // Some payloads offer nothing to break (e.g. a lone free-text query parameter): probe once, so a

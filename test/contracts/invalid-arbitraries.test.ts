@@ -70,6 +70,7 @@ describe('the prose cases', () => {
     ['PUT /user_identities/add_acs_user', 'prose: neither user_identity_id nor user_identity_key'],
     ['POST /access_grants/create', 'prose: ends_at before starts_at'],
     ['POST /access_grants/create', 'prose: ends_at in the past'],
+    ['POST /access_grants/create', 'prose: starts_at not a date-time'],
   ])('%s generates "%s"', (id, label) => {
     const requests = invalidRequest(operation(id))
     if (requests === undefined) throw new Error('no invalid requests')
