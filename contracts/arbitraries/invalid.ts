@@ -66,8 +66,10 @@ function build(operation: Operation, ids?: IdBindings): fc.Arbitrary<GeneratedRe
  */
 export function schemaFaults(operation: Operation, parameters: Payload): Mutation[] {
   const location = operation.input.in === 'body' ? 'body' : 'query'
+  const mutations = payloadMutations(operation.input.schema, parameters, location)
+  if (rulesFor(operation.path) === undefined) return mutations
   const now = new Date()
-  return payloadMutations(operation.input.schema, parameters, location).filter((mutation) => {
+  return mutations.filter((mutation) => {
     const broken = applyMutation(parameters, mutation) as Payload
     return proseViolations(operation.path, broken, now).length === 0
   })

@@ -65,19 +65,21 @@ function edgeTexts(
   return texts
 }
 
+const asciiMotif = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 })
+const anyMotif = fc.oneof(
+  { weight: 3, arbitrary: asciiMotif },
+  fc.string({ unit: anyCodePoint, minLength: 1, maxLength: 8 }),
+)
+
 /**
  * A short motif repeated to a length in code points. Cheaper to make than as many random
  * characters, and it shrinks by its length (an integer) first: a failure that needs a long string
  * is reported with about the shortest that still fails.
  */
 function repeated(lengths: fc.Arbitrary<number>, edges: TextEdges): fc.Arbitrary<string> {
-  const ascii = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 })
-  const motifs = edges.unicode
-    ? fc.oneof({ weight: 3, arbitrary: ascii }, fc.string({ unit: anyCodePoint, minLength: 1, maxLength: 8 }))
-    : ascii
-  return fc.tuple(lengths, motifs).map(([length, motif]) => {
+  return fc.tuple(lengths, edges.unicode ? anyMotif : asciiMotif).map(([length, motif]) => {
     const points = [...motif]
-    return Array.from({ length }, (_, i) => points[i % points.length]).join('')
+    return motif.repeat(Math.floor(length / points.length)) + points.slice(0, length % points.length).join('')
   })
 }
 
@@ -124,10 +126,10 @@ const uuid = fc.tuple(int32, int32, int32, int32).map((words) => {
     .join('-')
 })
 
-// Built once: each `fc.webUrl()` builds a reverse map of its percent-encoded characters (0.1 to
-// 0.3 s here), which the mock paid for every URI property of every schema it answers with.
-const email = fc.emailAddress()
-const webUrl = fc.webUrl()
+// Built once, when first asked for: each `fc.webUrl()` builds a reverse map of its percent-encoded
+// characters (0.1 to 0.3 s here), which the mock paid for every URI property of every schema.
+let email: fc.Arbitrary<string> | undefined
+let webUrl: fc.Arbitrary<string> | undefined
 
 const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
   uuid: () => uuid,
@@ -136,8 +138,8 @@ const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
     fc
       .date({ noInvalidDate: true, min: new Date('1970-01-01'), max: new Date('2099-12-31') })
       .map((d) => d.toISOString().slice(0, 10)),
-  email: () => email,
-  uri: () => webUrl,
+  email: () => (email ??= fc.emailAddress()),
+  uri: () => (webUrl ??= fc.webUrl()),
 }
 
 /** A string arbitrary honouring format, pattern, enum and length; with `edges`, reaching for them. */
