@@ -29,17 +29,18 @@ import type { MockRequest, MockResponse } from './types.ts'
 export type { MockRequest, MockResponse } from './types.ts'
 
 /** Changes an answer before it leaves: how the self-test's fault fixtures break one rule. */
-export type Fault = (context: {
-  operation: Operation
-  request: MockRequest
-  response: MockResponse
-}) => MockResponse
+export type Fault = (context: FaultContext) => MockResponse
+
+/** A fault that answers later, or never: a server that hangs. */
+export type SlowFault = (context: FaultContext) => Promise<MockResponse>
+
+export type FaultContext = { operation: Operation; request: MockRequest; response: MockResponse }
 
 export type MockOptions = {
   host?: string
   port?: number
   spec?: Spec
-  fault?: Fault
+  fault?: Fault | SlowFault
   /** `seam` (default): Prism plus Seam's rules and error envelope. `prism`: Prism's judgement only. */
   rules?: 'seam' | 'prism'
   accepted?: AcceptedCredentials
@@ -136,7 +137,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     // The SDK's strict flag is its own convention, not a parameter: judged (and answered) as if absent.
     const judged = { ...request, query: withoutStrictFlag(request.query) }
     const response = await judge(operation, prismOperation, judged, rawBody)
-    return options.fault === undefined ? response : options.fault({ operation, request, response })
+    return options.fault === undefined ? response : await options.fault({ operation, request, response })
   }
 
   const server = createServer((req, res) => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type RunningMock, startMock } from '../mock/server.ts'
-import { FAULTS } from './fixtures/faults.ts'
+import { FAULTS, SLOW_FAULTS } from './fixtures/faults.ts'
 import { conformanceFindings, failedChecks, MOCK_SECRETS } from './helpers/conformance.ts'
 import { operation, seedOperations } from './helpers/model.ts'
 
@@ -21,7 +21,7 @@ describe.each(['seam', 'prism'] as const)('the correct mock with %s rules', (rul
   })
 })
 
-describe.each(FAULTS.map((fixture) => [fixture.name, fixture] as const))(
+describe.each([...FAULTS, ...SLOW_FAULTS].map((fixture) => [fixture.name, fixture] as const))(
   'a server that %s',
   (_name, fixture) => {
     it(`fails ${fixture.caughtBy} on ${fixture.operation}`, async () => {
@@ -29,6 +29,11 @@ describe.each(FAULTS.map((fixture) => [fixture.name, fixture] as const))(
       try {
         const findings = await conformanceFindings(mock.url, [operation(fixture.operation)])
         expect(failedChecks(findings)).toContain(fixture.caughtBy)
+        if (fixture.shrunkWithin === undefined) return
+        const caught = findings.find((f) => f.type === 'violation' && f.check === fixture.caughtBy)
+        const request = caught?.type === 'violation' ? caught.exchange.request : undefined
+        const shown = JSON.stringify(request?.body ?? request?.query, null, 2)
+        expect(shown.split('\n').length, shown).toBeLessThanOrEqual(fixture.shrunkWithin)
       } finally {
         await mock.close()
       }

@@ -7,11 +7,12 @@ import { type JsonSchema, schemaTypes } from '../json-schema.ts'
 import type { Operation } from '../operations.ts'
 import type { GeneratedRequest, InvalidIntent, Payload } from '../request.ts'
 import { memoizeByObjects } from '../memo.ts'
-import { rulesFor } from '../rules/index.ts'
+import { proseViolations, rulesFor } from '../rules/index.ts'
 import type { IdBindings } from './bound-ids.ts'
-import { applyMutation, payloadMutations } from './mutations.ts'
+import { applyMutation, type Mutation, payloadMutations } from './mutations.ts'
 import { yieldsSome } from './probe.ts'
 import { validRequest } from './request.ts'
+import { choiceSelector, stableChoice } from './stable-choice.ts'
 
 /**
  * Undefined when the operation takes nothing that could be wrong (no parameters, no body). With
@@ -27,23 +28,23 @@ function build(operation: Operation, ids?: IdBindings): fc.Arbitrary<GeneratedRe
     inBody ? { ...request, body: parameters, invalid } : { ...request, query: parameters as Payload, invalid }
 
   const schema = operation.input.schema
-  const location = inBody ? 'body' : 'query'
-  const schemaBroken = valid.chain((request) => {
-    const mutations = payloadMutations(schema, parametersOf(request), location)
-    if (mutations.length === 0) return fc.constant(undefined)
-    return fc.constantFrom(...mutations).map((mutation) =>
-      withParameters(request, applyMutation(parametersOf(request), mutation), {
-        breaks: 'schema',
-        label: mutation.label,
-        keyword: mutation.keyword,
-        at: mutation.at,
-      }),
-    )
+  // The mutation is chosen so that shrinking the valid payload keeps it (./stable-choice.ts): a
+  // shrunk case still breaks what the failing one broke.
+  const schemaBroken = fc.tuple(valid, choiceSelector).map(([request, selector]) => {
+    const mutation = stableChoice(schemaFaults(operation, parametersOf(request)), (m) => m.label, selector)
+    if (mutation === undefined) return undefined
+    return withParameters(request, applyMutation(parametersOf(request), mutation), {
+      breaks: 'schema',
+      label: mutation.label,
+      keyword: mutation.keyword,
+      at: mutation.at,
+    })
   })
 
   const prose = (rulesFor(operation.path)?.invalid ?? []).map((proseCase) =>
     fc
-      .tuple(valid, proseCase.make(valid.map(parametersOf), schema))
+      // Only the case's own parameters shrink: the request around them is a frame.
+      .tuple(fc.noShrink(valid), proseCase.make(valid.map(parametersOf), schema))
       .map(([request, parameters]) =>
         withParameters(request, parameters, { breaks: 'prose', label: proseCase.label }),
       ),
@@ -56,6 +57,22 @@ function build(operation: Operation, ids?: IdBindings): fc.Arbitrary<GeneratedRe
   ].filter(({ arbitrary }) => canYield(arbitrary))
   if (candidates.length === 0) return undefined
   return fc.oneof(...candidates).filter((request): request is GeneratedRequest => request !== undefined)
+}
+
+/**
+ * The schema faults a valid payload offers: its one-keyword mutations (./mutations.ts), less those
+ * that would break a prose rule as well (an empty object leaves out what an "either … or" asks
+ * for): each case is to break one rule, so that a server enforcing every other rule is caught.
+ */
+export function schemaFaults(operation: Operation, parameters: Payload): Mutation[] {
+  const location = operation.input.in === 'body' ? 'body' : 'query'
+  const mutations = payloadMutations(operation.input.schema, parameters, location)
+  if (rulesFor(operation.path) === undefined) return mutations
+  const now = new Date()
+  return mutations.filter((mutation) => {
+    const broken = applyMutation(parameters, mutation) as Payload
+    return proseViolations(operation.path, broken, now).length === 0
+  })
 }
 
 // Some payloads offer nothing to break (e.g. a lone free-text query parameter): probe once, so a
@@ -97,6 +114,6 @@ function bodyBroken(
   const objectDue = schemaTypes(schema)?.every((type) => type === 'object') === true
   const breakage = BODY_BREAKAGE.filter((b) => objectDue || b.notObject !== true)
   return fc
-    .tuple(valid, fc.constantFrom(...breakage))
+    .tuple(valid, fc.noShrink(fc.constantFrom(...breakage)))
     .map(([request, { label, change }]) => ({ ...change(request), invalid: { breaks: 'body', label } }))
 }

@@ -39,7 +39,10 @@ export function payloadMutations(
   location: Location,
 ): Mutation[] {
   const mutations = objectMutations(schema, payload, [], location)
-  if ((effectiveObject(schema, payload).required ?? []).length > 0) {
+  // Only where leaving everything out breaks `required` alone: not a oneOf's choice as well.
+  const union = unionOf(schema)
+  const choiceBroken = union !== undefined && !union.some((branch) => mightMatch(branch, {}))
+  if ((effectiveObject(schema, payload).required ?? []).length > 0 && !choiceBroken) {
     mutations.push({ label: 'empty object', path: [], replacement: {}, keyword: 'required', at: [] })
   }
   return mutations
@@ -140,7 +143,7 @@ function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], loc
         ? (label: string, replacement: unknown, keyword: string) =>
             replacement !== '' && add(label, replacement, keyword)
         : add
-    stringMutations(inner, addString)
+    stringMutations(inner, value, addString)
   }
   // In a query string every value is text: "abc" or "maybe" breaks only a schema that names the type
   // (an untyped schema may well have generated a number or a boolean, and takes any text).
@@ -171,8 +174,11 @@ function valueMutations(schema: JsonSchema, value: unknown, path: Segment[], loc
   return mutations
 }
 
+// Each breaks one keyword and keeps the others: a PIN code too short is still digits, a string
+// that misses the pattern is still as long as the bounds ask. Where no candidate does, no mutation.
 function stringMutations(
   schema: JsonSchema,
+  value: string,
   add: (label: string, value: unknown, keyword: string) => unknown,
 ): void {
   if (schema.enum !== undefined) {
@@ -183,20 +189,48 @@ function stringMutations(
     )
     return
   }
+  const minLength = schema.minLength ?? 0
+  const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern, 'u')
+  const length = (text: string) => [...text].length
+  const keeps = {
+    length: (text: string) =>
+      length(text) >= minLength && (schema.maxLength === undefined || length(text) <= schema.maxLength),
+    pattern: (text: string) => pattern === undefined || pattern.test(text),
+    format: (text: string) => schema.format === undefined || formatAccepts(schema.format, text),
+  }
+  const first = (candidates: string[], ...kept: (keyof typeof keeps)[]) =>
+    candidates.find((candidate) => kept.every((keyword) => keeps[keyword](candidate)))
+
   const bad = schema.format === undefined ? undefined : BAD_FORMATS[schema.format]
-  if (bad !== undefined && !formatAccepts(schema.format as string, bad))
+  if (bad !== undefined && !keeps.format(bad) && keeps.length(bad) && keeps.pattern(bad))
     add(`not a ${schema.format}`, bad, 'format')
-  if ((schema.minLength ?? 0) > 0)
-    add(
-      `shorter than minLength ${schema.minLength}`,
-      'x'.repeat((schema.minLength as number) - 1),
-      'minLength',
+  if (minLength > 0) {
+    const short = first(
+      [[...value].slice(0, minLength - 1).join(''), '9'.repeat(minLength - 1), 'x'.repeat(minLength - 1)],
+      'pattern',
+      'format',
     )
-  if (schema.maxLength !== undefined)
-    add(`longer than maxLength ${schema.maxLength}`, '9'.repeat(schema.maxLength + 1), 'maxLength')
-  if (schema.pattern !== undefined) {
-    const pattern = new RegExp(schema.pattern, 'u')
-    const miss = ['x', '-', ' ', '!', ''].find((candidate) => !pattern.test(candidate))
+    if (short !== undefined) add(`shorter than minLength ${minLength}`, short, 'minLength')
+  }
+  if (schema.maxLength !== undefined) {
+    const over = schema.maxLength + 1
+    const points = [...value]
+    const extended =
+      points.length === 0 ? '' : Array.from({ length: over }, (_, i) => points[i % points.length]).join('')
+    const long = first(
+      [extended, '9'.repeat(over), 'x'.repeat(over)].filter((text) => length(text) === over),
+      'pattern',
+      'format',
+    )
+    if (long !== undefined) add(`longer than maxLength ${schema.maxLength}`, long, 'maxLength')
+  }
+  if (pattern !== undefined) {
+    const misses = ['x', '-', ' ', '!'].map((unit) => unit.repeat(Math.max(minLength, 1)))
+    const miss = first(
+      [...misses, ''].filter((text) => !pattern.test(text)),
+      'length',
+      'format',
+    )
     if (miss !== undefined) add('does not match pattern', miss, 'pattern')
   }
 }
@@ -215,13 +249,20 @@ function numberMutations(
     add(`not below ${schema.exclusiveMaximum}`, schema.exclusiveMaximum, 'exclusiveMaximum')
   if (schema.maximum !== undefined) add(`above maximum ${schema.maximum}`, schema.maximum + 1, 'maximum')
   if (schemaTypes(schema)?.includes('integer') === true) {
-    add('not an integer', (schema.minimum ?? 0) + 0.5, 'type')
+    // Half a step above the least value allowed: not an integer, yet within the bounds.
+    const least =
+      schema.minimum ?? (typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : 0)
+    const fraction = least + 0.5
+    const fits =
+      (schema.maximum === undefined || fraction <= schema.maximum) &&
+      (typeof schema.exclusiveMaximum !== 'number' || fraction < schema.exclusiveMaximum)
+    if (fits) add('not an integer', fraction, 'type')
   }
 }
 
 /** For a oneOf of object branches: carry a second branch's keys too, or no branch's keys at all. */
 function oneOfMutations(schema: JsonSchema, value: Record<string, unknown>, path: Segment[]): Mutation[] {
-  const union = schema.oneOf ?? schema.allOf?.find((part) => part.oneOf !== undefined)?.oneOf
+  const union = unionOf(schema)
   if (union === undefined) return []
   const chosen = union.find((branch) => mightMatch(branch, value))
   if (chosen === undefined) return []
@@ -254,6 +295,11 @@ function oneOfMutations(schema: JsonSchema, value: Record<string, unknown>, path
     })
   }
   return mutations
+}
+
+/** The branches of an object's oneOf, its own or one of its allOf parts'. */
+function unionOf(schema: JsonSchema): JsonSchema[] | undefined {
+  return schema.oneOf ?? schema.allOf?.find((part) => part.oneOf !== undefined)?.oneOf
 }
 
 function unwrapNullable(schema: JsonSchema): { inner: JsonSchema; nullable: boolean } {

@@ -7,7 +7,7 @@ import type { Operation } from '../operations.ts'
 import type { GeneratedRequest, Payload } from '../request.ts'
 import { rulesFor } from '../rules/index.ts'
 import { bindIds, type IdBindings } from './bound-ids.ts'
-import { schemaArbitrary } from './schema.ts'
+import { queryArbitrary, schemaArbitrary } from './schema.ts'
 
 /** Valid requests; with `ids`, those parameters carry real IDs (./bound-ids.ts). */
 export const validRequest = memoizeByObjects(
@@ -20,12 +20,12 @@ function build(operation: Operation): fc.Arbitrary<GeneratedRequest> {
   const inBody = operation.input.in === 'body'
   const schema = operation.input.schema
   const refine = rulesFor(operation.path)?.valid
-  const generated = schemaArbitrary(schema) as fc.Arbitrary<Payload>
+  const generated = (inBody ? schemaArbitrary : queryArbitrary)(schema) as fc.Arbitrary<Payload>
   const parameters = refine === undefined ? generated : refine(generated, schema)
   if (!inBody) return parameters.map((payload) => ({ ...base, query: payload }))
   const query =
     operation.queryBesideBody === undefined
       ? fc.constant({})
-      : (schemaArbitrary(operation.queryBesideBody) as fc.Arbitrary<Payload>)
+      : (queryArbitrary(operation.queryBesideBody) as fc.Arbitrary<Payload>)
   return fc.tuple(parameters, query).map(([body, query]) => ({ ...base, query, body }))
 }

@@ -6,7 +6,7 @@ import { formatAccepts } from '../formats.ts'
 import { type JsonSchema, schemaTypes } from '../json-schema.ts'
 import { memoizeByObject } from '../memo.ts'
 import { yieldsSome } from './probe.ts'
-import { stringArbitrary } from './strings.ts'
+import { stringArbitrary, type TextEdges } from './strings.ts'
 
 /** Marks a property left out of an object; never reaches a payload. */
 const ABSENT = Symbol('absent')
@@ -16,6 +16,18 @@ type Family = {
   arbitrary: (schema: JsonSchema) => fc.Arbitrary<unknown>
   /** The most items a list of objects gets, unless its schema asks for more; unset: fast-check's default. */
   objectListLength?: number
+  /**
+   * Reach for the edges: long strings and strings as long as their bounds, numbers at their
+   * bounds, lists as long as `maxItems` and long lists of objects. Unset: none of these.
+   */
+  edges?: TextEdges
+  /**
+   * The same values without the edges: the items of large lists of scalars (a thousand long
+   * strings test nothing one does not, and make bodies of megabytes).
+   */
+  plain?: (schema: JsonSchema) => fc.Arbitrary<unknown>
+  /** Every list takes its items from `plain`: query strings, which repeat a list's key for each item. */
+  plainListItems?: boolean
 }
 
 function family(options: Omit<Family, 'arbitrary'>): Family['arbitrary'] {
@@ -23,8 +35,25 @@ function family(options: Omit<Family, 'arbitrary'>): Family['arbitrary'] {
   return self.arbitrary
 }
 
-/** Values for requests: lists as long as fast-check likes, so every enum value of every item shows up. */
-export const schemaArbitrary = family({})
+/** Values as fast-check likes them, without reaching for the edges. */
+const plain = family({})
+
+/**
+ * Values for request bodies: lists as long as fast-check likes, so every enum value of every item
+ * shows up, and the edges: strings of several thousand characters, bounds.
+ */
+export const schemaArbitrary = family({ edges: { longest: 5000, unicode: true }, plain })
+
+/**
+ * Values for query strings: the same, but long strings stay ASCII, a few hundred characters, and
+ * out of lists (which repeat their key for every item), so that a URL stays within the 8 KB
+ * request line that servers commonly take.
+ */
+export const queryArbitrary = family({
+  edges: { longest: 600, unicode: false },
+  plain,
+  plainListItems: true,
+})
 
 /**
  * Values for the mock's answers: lists of objects stay short. They nest (spaces → reservations →
@@ -57,14 +86,14 @@ function ofType(type: string, schema: JsonSchema, g: Family): fc.Arbitrary<unkno
     case 'boolean':
       return fc.boolean()
     case 'string':
-      return stringArbitrary(schema)
-    case 'integer':
-      return fc.integer({
-        min: lowerBound(schema, 1) ?? -(2 ** 31),
-        max: upperBound(schema, 1) ?? 2 ** 31 - 1,
-      })
+      return stringArbitrary(schema, g.edges)
+    case 'integer': {
+      const min = lowerBound(schema, 1) ?? -(2 ** 31)
+      const max = upperBound(schema, 1) ?? 2 ** 31 - 1
+      return atBounds(fc.integer({ min, max }), [min, max], g)
+    }
     case 'number':
-      return numberArbitrary(schema)
+      return atBounds(numberArbitrary(schema), inclusiveBounds(schema), g)
     case 'array':
       return arrayArbitrary(schema, g)
     case 'object':
@@ -84,6 +113,23 @@ function upperBound(schema: JsonSchema, step: number): number | undefined {
   return schema.maximum === undefined ? undefined : Math.floor(schema.maximum)
 }
 
+/** With edges, the values sometimes sit exactly at their bounds. */
+function atBounds(values: fc.Arbitrary<number>, bounds: number[], g: Family): fc.Arbitrary<number> {
+  if (g.edges === undefined || bounds.length === 0) return values
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 8, arbitrary: values },
+    { weight: 1, arbitrary: fc.constantFrom(...new Set(bounds)) },
+  )
+}
+
+/** A number's bounds it may take itself: the schema's inclusive ones, else the generator's range. */
+function inclusiveBounds(schema: JsonSchema): number[] {
+  const min = typeof schema.exclusiveMinimum === 'number' ? undefined : (schema.minimum ?? -1e9)
+  const max = typeof schema.exclusiveMaximum === 'number' ? undefined : (schema.maximum ?? 1e9)
+  return [min, max].filter((bound) => bound !== undefined)
+}
+
 function numberArbitrary(schema: JsonSchema): fc.Arbitrary<number> {
   const exclusiveMin = typeof schema.exclusiveMinimum === 'number'
   const exclusiveMax = typeof schema.exclusiveMaximum === 'number'
@@ -97,22 +143,55 @@ function numberArbitrary(schema: JsonSchema): fc.Arbitrary<number> {
   })
 }
 
+/** The most items a long list of objects gets in a request (fast-check's default stops at 10). */
+const LONG_OBJECT_LIST = 30
+
 function arrayArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<unknown[]> {
-  const items = g.arbitrary(schema.items ?? {})
-  const bounds = {
-    minLength: schema.minItems ?? 0,
-    ...(schema.maxItems === undefined ? {} : { maxLength: schema.maxItems }),
-  }
-  // Lists of scalars (IDs, keys) are cheap: let them grow large sometimes.
+  const plainItems = (g.plain ?? g.arbitrary)(schema.items ?? {})
+  const items = g.plainListItems === true ? plainItems : g.arbitrary(schema.items ?? {})
+  const minLength = schema.minItems ?? 0
+  const bounds = { minLength, ...(schema.maxItems === undefined ? {} : { maxLength: schema.maxItems }) }
+  const full =
+    g.edges !== undefined && schema.maxItems !== undefined && schema.maxItems > minLength
+      ? [
+          {
+            weight: 1,
+            arbitrary: fc.array(items, { minLength: schema.maxItems, maxLength: schema.maxItems }),
+          },
+        ]
+      : []
+  // Lists of scalars (IDs, keys) are cheap: let them grow large sometimes. A failing case first
+  // tries a list of the ordinary kind (`withCrossShrink`): a long one cannot shrink below its least.
   if (!mayBeObject(schema.items)) {
     return fc.oneof(
+      { withCrossShrink: true },
       { weight: 4, arbitrary: fc.array(items, bounds) },
-      fc.array(items, { ...bounds, size: 'large' }),
+      fc.array(plainItems, { ...bounds, size: 'large' }),
+      ...full,
     )
   }
-  if (g.objectListLength === undefined) return fc.array(items, bounds)
-  const maxLength = Math.min(schema.maxItems ?? Infinity, Math.max(bounds.minLength, g.objectListLength))
-  return fc.array(items, { ...bounds, maxLength })
+  if (g.objectListLength !== undefined) {
+    const maxLength = Math.min(schema.maxItems ?? Infinity, Math.max(minLength, g.objectListLength))
+    return fc.array(items, { ...bounds, maxLength })
+  }
+  if (g.edges === undefined) return fc.array(items, bounds)
+  // Lists of objects are dearer to make and to judge: long ones only now and then.
+  const longest = Math.min(schema.maxItems ?? Infinity, Math.max(minLength, LONG_OBJECT_LIST))
+  const long =
+    longest > Math.max(minLength, 10)
+      ? [
+          {
+            weight: 1,
+            arbitrary: fc.array(items, { minLength: Math.max(minLength, 11), maxLength: longest }),
+          },
+        ]
+      : []
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 6, arbitrary: fc.array(items, bounds) },
+    ...long,
+    ...full,
+  )
 }
 
 /** Whether a value of the schema may be or hold an object, directly or through one of its branches. */
@@ -129,11 +208,16 @@ function objectArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<Record<str
   const entries = Object.entries(properties).map(([name, child]) => {
     const value = withDefault(child, g)
     if (required.has(name)) return [name, value] as const
-    // Optional properties appear about half the time; deprecated ones only now and then.
+    // Optional properties appear about half the time; deprecated ones only now and then. A failing
+    // case first tries to do without one (`withCrossShrink`) before shrinking its value.
     const absentWeight = child.deprecated === true ? 4 : 1
     return [
       name,
-      fc.oneof({ weight: absentWeight, arbitrary: fc.constant(ABSENT) }, { weight: 1, arbitrary: value }),
+      fc.oneof(
+        { withCrossShrink: true },
+        { weight: absentWeight, arbitrary: fc.constant(ABSENT) },
+        { weight: 1, arbitrary: value },
+      ),
     ] as const
   })
   const record = fc.record(Object.fromEntries(entries)).map(dropAbsent)
@@ -152,7 +236,11 @@ function objectArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<Record<str
 function withDefault(schema: JsonSchema, g: Family): fc.Arbitrary<unknown> {
   const value = g.arbitrary(schema)
   if (schema.default === undefined) return value
-  return fc.oneof({ weight: 1, arbitrary: fc.constant(schema.default) }, { weight: 3, arbitrary: value })
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 1, arbitrary: fc.constant(schema.default) },
+    { weight: 3, arbitrary: value },
+  )
 }
 
 function dropAbsent(record: Record<string, unknown>): Record<string, unknown> {

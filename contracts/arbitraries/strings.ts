@@ -20,18 +20,67 @@ const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff - SURROGATES }).map(
   },
 )
 
+/**
+ * Where requests reach for the edges: long strings up to `longest` characters (from a few hundred
+ * up), and strings exactly as long as their schema's `minLength` or `maxLength`. `unicode`: long
+ * strings are sometimes made of any code point, not only printable ASCII (a body; a query string
+ * keeps to ASCII, so that its percent-encoded URL stays within what servers take).
+ */
+export type TextEdges = { longest: number; unicode: boolean }
+
+/** The fewest characters a long string has. */
+export const LONG_TEXT = 256
+
 // Mostly printable ASCII, sometimes any code point: Ajv counts lengths in code points, and each
-// unit is exactly one code point, so lengths stay honest.
-function freeText(minLength: number, maxLength: number | undefined): fc.Arbitrary<string> {
+// unit is exactly one code point, so lengths stay honest. A failing case first tries a short ASCII
+// string in place of an exotic or long one (`withCrossShrink`).
+function freeText(minLength: number, maxLength: number | undefined, edges?: TextEdges): fc.Arbitrary<string> {
   const bounds = maxLength === undefined ? { minLength } : { minLength, maxLength }
   const emptyish = ['', ' ', '  '].filter(
     (s) => s.length >= minLength && (maxLength === undefined || s.length <= maxLength),
   )
   return fc.oneof(
+    { withCrossShrink: true },
     { weight: 6, arbitrary: fc.string({ unit: 'grapheme-ascii', ...bounds }) },
     { weight: 3, arbitrary: fc.string({ unit: anyCodePoint, ...bounds }) },
     ...(emptyish.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...emptyish) }] : []),
+    ...(edges === undefined ? [] : edgeTexts(minLength, maxLength, edges)),
   )
+}
+
+/** Long strings and strings of exactly a bound's length, each where the schema allows them. */
+function edgeTexts(
+  minLength: number,
+  maxLength: number | undefined,
+  edges: TextEdges,
+): fc.WeightedArbitrary<string>[] {
+  const texts: fc.WeightedArbitrary<string>[] = []
+  const [fewest, most] = [Math.max(minLength, LONG_TEXT), Math.min(maxLength ?? Infinity, edges.longest)]
+  if (fewest <= most)
+    texts.push({ weight: 1, arbitrary: repeated(fc.integer({ min: fewest, max: most }), edges) })
+  const boundaries = [...new Set([minLength, maxLength ?? 0])].filter((n) => n > 1 && n <= edges.longest)
+  if (boundaries.length > 0) {
+    texts.push({ weight: 1, arbitrary: repeated(fc.constantFrom(...boundaries), edges) })
+  }
+  return texts
+}
+
+const asciiMotif = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 })
+const anyMotif = fc.oneof(
+  { weight: 3, arbitrary: asciiMotif },
+  fc.string({ unit: anyCodePoint, minLength: 1, maxLength: 8 }),
+)
+
+/**
+ * A short motif repeated to a length in code points. Cheaper to make than as many random
+ * characters, and it shrinks by its length (an integer) first: a failure that needs a long string
+ * is reported with about the shortest that still fails.
+ */
+function repeated(lengths: fc.Arbitrary<number>, edges: TextEdges): fc.Arbitrary<string> {
+  return fc.tuple(lengths, edges.unicode ? anyMotif : asciiMotif).map(([length, motif]) => {
+    const points = [...motif]
+    return motif.repeat(Math.floor(length / points.length)) + points.slice(0, length % points.length).join('')
+  })
 }
 
 /** RFC 3339 date-times as Seam writes them: `Z` or an offset, with or without fractions. */
@@ -77,6 +126,11 @@ const uuid = fc.tuple(int32, int32, int32, int32).map((words) => {
     .join('-')
 })
 
+// Built once, when first asked for: each `fc.webUrl()` builds a reverse map of its percent-encoded
+// characters (0.1 to 0.3 s here), which the mock paid for every URI property of every schema.
+let email: fc.Arbitrary<string> | undefined
+let webUrl: fc.Arbitrary<string> | undefined
+
 const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
   uuid: () => uuid,
   'date-time': () => dateTime(),
@@ -84,12 +138,12 @@ const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
     fc
       .date({ noInvalidDate: true, min: new Date('1970-01-01'), max: new Date('2099-12-31') })
       .map((d) => d.toISOString().slice(0, 10)),
-  email: () => fc.emailAddress(),
-  uri: () => fc.webUrl(),
+  email: () => (email ??= fc.emailAddress()),
+  uri: () => (webUrl ??= fc.webUrl()),
 }
 
-/** A string arbitrary honouring format, pattern, enum and length. */
-export function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
+/** A string arbitrary honouring format, pattern, enum and length; with `edges`, reaching for them. */
+export function stringArbitrary(schema: JsonSchema, edges?: TextEdges): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0
   const maxLength = schema.maxLength
   const fits = (s: string): boolean =>
@@ -99,10 +153,10 @@ export function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
     format !== undefined
       ? format()
       : schema.pattern !== undefined
-        ? patternArbitrary(schema.pattern, minLength, maxLength)
+        ? patternArbitrary(schema.pattern, minLength, maxLength, edges)
         : undefined
   if (constrained === undefined) {
-    const text = freeText(minLength, maxLength)
+    const text = freeText(minLength, maxLength, edges)
     return schema[NON_BLANK] === true ? text.filter((s) => /^[\x21-\x7e]/.test(s)) : text
   }
   if (minLength === 0 && maxLength === undefined) return constrained
@@ -114,12 +168,30 @@ export function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   return constrained.filter(fits)
 }
 
-// `^\d+$` with lengths 4–9 becomes `^\d{4,9}$`, so no value is thrown away by a filter.
-function patternArbitrary(pattern: string, minLength: number, maxLength?: number): fc.Arbitrary<string> {
+// `^\d+$` with lengths 4–9 becomes `^\d{4,9}$`, so no value is thrown away by a filter. With
+// `edges`, such a pattern also gives strings exactly 4 and 9 long, and long ones where it allows.
+function patternArbitrary(
+  pattern: string,
+  minLength: number,
+  maxLength?: number,
+  edges?: TextEdges,
+): fc.Arbitrary<string> {
   const repeated = /^\^(\\[dw]|\[[^\]]+\])[+*]\$$/.exec(pattern)
-  const source =
-    repeated === null
-      ? pattern
-      : `^${repeated[1]}{${Math.max(minLength, pattern.endsWith('+$') ? 1 : 0)},${maxLength ?? ''}}$`
-  return fc.stringMatching(new RegExp(source, 'u'))
+  if (repeated === null) return fc.stringMatching(new RegExp(pattern, 'u'))
+  const [, unit] = repeated as unknown as [string, string]
+  const fewest = Math.max(minLength, pattern.endsWith('+$') ? 1 : 0)
+  const matching = (from: number, to: number | undefined) =>
+    fc.stringMatching(new RegExp(`^${unit}{${from},${to ?? ''}}$`, 'u'))
+  const values = matching(fewest, maxLength)
+  if (edges === undefined) return values
+  const most = Math.min(maxLength ?? Infinity, edges.longest)
+  const boundaries = [...new Set([fewest, maxLength ?? 0])].filter((n) => n > 1 && n <= edges.longest)
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 8, arbitrary: values },
+    ...boundaries.map((n) => ({ weight: 1, arbitrary: matching(n, n) })),
+    ...(Math.max(fewest, LONG_TEXT) <= most
+      ? [{ weight: 1, arbitrary: matching(Math.max(fewest, LONG_TEXT), most) }]
+      : []),
+  )
 }

@@ -10,6 +10,37 @@ const FUTURE = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 1))
 const LATEST = new Date('2099-12-31T23:59:59.000Z')
 const PAST = { min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2020-12-31T23:59:59.000Z') }
 
+const IN_THE_FUTURE = 'ends_at must be a time in the future'
+const AFTER_STARTS_AT = 'ends_at must be after starts_at'
+const dateTimeRule = (name: string) => `${name} must be an ISO 8601 date-time`
+
+/**
+ * Every date rule the parameters break. A grant without `starts_at` starts now: "after starts_at"
+ * holds it to now, so an `ends_at` in the past breaks both rules unless `starts_at` is earlier.
+ */
+function violations(parameters: Payload, now: Date): string[] {
+  const broken: string[] = []
+  const { starts_at: startsAt, ends_at: endsAt } = parameters
+  for (const [name, value] of [
+    ['starts_at', startsAt],
+    ['ends_at', endsAt],
+  ] as const) {
+    if (typeof value === 'string' && !formatAccepts('date-time', value)) broken.push(dateTimeRule(name))
+  }
+  if (typeof endsAt !== 'string' || !formatAccepts('date-time', endsAt)) return broken
+  const ends = Date.parse(endsAt)
+  if (ends <= now.getTime()) broken.push(IN_THE_FUTURE)
+  // A `starts_at` that is no date-time is its own fault: nothing to compare with.
+  const starts =
+    typeof startsAt !== 'string'
+      ? now.getTime()
+      : formatAccepts('date-time', startsAt)
+        ? Date.parse(startsAt)
+        : Number.NaN
+  if (ends <= starts) broken.push(AFTER_STARTS_AT)
+  return broken
+}
+
 export const accessGrantsCreate = {
   path: '/access_grants/create',
   prose: [
@@ -31,24 +62,14 @@ export const accessGrantsCreate = {
         if ('ends_at' in out && out.ends_at !== null) out.ends_at = later
         return out
       }),
-  violation: (parameters, now) => {
-    const { starts_at: startsAt, ends_at: endsAt } = parameters
-    for (const [name, value] of [
-      ['starts_at', startsAt],
-      ['ends_at', endsAt],
-    ] as const) {
-      if (typeof value === 'string' && !formatAccepts('date-time', value))
-        return `${name} must be an ISO 8601 date-time`
-    }
-    if (typeof endsAt !== 'string') return undefined
-    if (Date.parse(endsAt) <= now.getTime()) return 'ends_at must be a time in the future'
-    if (typeof startsAt === 'string' && Date.parse(endsAt) <= Date.parse(startsAt))
-      return 'ends_at must be after starts_at'
-    return undefined
-  },
+  violations,
+  violation: (parameters, now) => violations(parameters, now)[0],
+  // Each case sets every date, so that only its own rule is broken: an `ends_at` in the past
+  // comes with an earlier `starts_at`, or the default "starts now" would break "after starts_at" too.
   invalid: [
     {
       label: 'prose: ends_at before starts_at',
+      breaks: AFTER_STARTS_AT,
       make: (valid) =>
         fc
           .tuple(valid, dateTime({ min: FUTURE, max: LATEST }), fc.integer({ min: 1, max: 30 * 24 }))
@@ -56,8 +77,23 @@ export const accessGrantsCreate = {
     },
     {
       label: 'prose: ends_at in the past',
+      breaks: IN_THE_FUTURE,
       make: (valid) =>
-        fc.tuple(valid, dateTime(PAST)).map(([payload, endsAt]) => withDates(payload, undefined, endsAt)),
+        fc
+          .tuple(valid, dateTime(PAST), fc.integer({ min: 1, max: 30 * 24 }))
+          .map(([payload, endsAt, hours]) => withDates(payload, shift(endsAt, -hours), endsAt)),
+    },
+    {
+      label: 'prose: starts_at not a date-time',
+      breaks: dateTimeRule('starts_at'),
+      make: (valid) =>
+        fc
+          .tuple(
+            valid,
+            dateTime({ min: FUTURE, max: LATEST }),
+            fc.constantFrom('tomorrow', '2030-13-45', 'now'),
+          )
+          .map(([payload, endsAt, startsAt]) => withDates(payload, startsAt, endsAt)),
     },
   ],
 } satisfies EndpointRules

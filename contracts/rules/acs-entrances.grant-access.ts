@@ -14,6 +14,7 @@ export const acsEntrancesGrantAccess = {
   invalid: [
     {
       label: 'prose: both acs_user_id and user_identity_id',
+      breaks: ONLY_ONE,
       make: (valid) =>
         valid.map((payload) => ({
           ...payload,

@@ -117,6 +117,7 @@ export function rulesFor(path: string): EndpointRules | undefined {
 export function proseViolations(path: string, parameters: Payload, now: Date): string[] {
   const rules = rulesFor(path)
   if (rules === undefined) return []
+  if (rules.violations !== undefined) return rules.violations(parameters, now)
   const checks = [...(rules.violation === undefined ? [] : [rules.violation]), ...(rules.checks ?? [])]
   return checks.flatMap((check) => check(parameters, now) ?? [])
 }

@@ -39,5 +39,10 @@ export type EndpointRules = {
   checks?: ProseCheck[]
   /** The first prose rule the parameters break, or undefined (the seed files' one predicate). */
   violation?: ProseCheck
+  /**
+   * Every prose rule the parameters break, first to last; where an endpoint has more than one rule,
+   * so that an invalid case can be shown to break only its own. Unset: `violation` and `checks` are all.
+   */
+  violations?: (parameters: Payload, now: Date) => string[]
   invalid?: ProseCase[]
 }

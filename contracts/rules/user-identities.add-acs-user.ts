@@ -14,6 +14,7 @@ export const addAcsUser = {
   invalid: [
     {
       label: 'prose: neither user_identity_id nor user_identity_key',
+      breaks: EITHER,
       make: (valid) => valid.map(({ user_identity_id: _id, user_identity_key: _key, ...rest }) => rest),
     },
   ],

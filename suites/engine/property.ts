@@ -24,6 +24,12 @@ export type CheckOutcome<Answer = Exchange> =
 /** How long one property may take, generation and shrinking together, unless a run says otherwise. */
 export const PROPERTY_BUDGET_MS = 120_000
 
+/**
+ * How long shrinking may go on once a case failed. Then the smallest failing case found so far is
+ * the counterexample: a failure is reported within seconds, not at the end of the whole budget.
+ */
+export const SHRINK_BUDGET_MS = 15_000
+
 /** Whether a check judges an answer with this status. */
 export function judges(answers: Answers, status: number | undefined): boolean {
   if (answers === 'any') return true
@@ -56,6 +62,8 @@ export type RunCheckOptions<Context, Answer, Judged> = {
   seed: number
   runs: number
   budgetMs?: number
+  /** How long shrinking may take after the first failure; default SHRINK_BUDGET_MS. */
+  shrinkBudgetMs?: number
   /** Sees every accepted (known) finding, which passes the property. */
   onKnown?: (known: Violation[]) => void
 }
@@ -76,12 +84,13 @@ export async function runCheck<Context, Answer, Judged>(
 ): Promise<CheckOutcome<Answer>> {
   const { check, context, requests, target, send, seed, runs } = options
   // A transport failure is the target's, not the request's: report the request that met it and
-  // do not shrink (every shrink step would wait for the same timeout). After one, every further
-  // case passes without I/O, so fast-check stops at once.
+  // do not shrink (every shrink step would wait for the same timeout). After one the run is
+  // interrupted (`shrinkingBudget`): letting every shrink candidate pass instead still walks a
+  // large request's whole shrink tree, seconds of CPU in which nothing else, a mock in the same
+  // process included, gets to run.
   let targetError: { answer: Answer; error: string } | undefined
   let lastViolation: ViolationFound<Answer> | undefined
   const property = fc.asyncProperty(requests, async (request) => {
-    if (targetError !== undefined) return
     const answer = await send(request)
     const judged = target.judged(answer)
     if ('failure' in judged) {
@@ -98,10 +107,13 @@ export async function runCheck<Context, Answer, Judged>(
     }
   })
   // The time budget bounds generation and shrinking together: no property can hold a run forever.
+  // Either limit interrupts the run; fast-check then keeps the last failing case as the
+  // counterexample (an interrupt before any failure is a pass, as `markInterruptAsFailure` is off).
   const details = await fc.check(property, {
     seed,
     numRuns: runs,
     interruptAfterTimeLimit: options.budgetMs ?? PROPERTY_BUDGET_MS,
+    plugins: [shrinkingBudget(options.shrinkBudgetMs ?? SHRINK_BUDGET_MS, () => targetError !== undefined)],
   })
   if (!details.failed) return { status: 'passed', runs: details.numRuns }
   const failedAt = { runs: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? '' }
@@ -118,6 +130,27 @@ export async function runCheck<Context, Answer, Judged>(
     return { status: 'target_error', ...failedAt, error: targetError.error, exchange: targetError.answer }
   }
   throw details.errorInstance ?? new Error(`property for ${check.name} failed without a counterexample`)
+}
+
+/**
+ * Interrupts the run `ms` after its first failure, or at once when `done` says so: shrinking
+ * stops, and the last failing case stays the counterexample.
+ */
+function shrinkingBudget<Ts>(ms: number, done: () => boolean): fc.Plugin<Ts> {
+  return () => {
+    let deadline: number | undefined
+    return {
+      decorateRun: (run) => async (value) => {
+        if (done() || (deadline !== undefined && performance.now() >= deadline)) {
+          return new fc.PreconditionFailure(true)
+        }
+        const outcome = await run(value)
+        const failed = outcome !== null && !fc.PreconditionFailure.isFailure(outcome)
+        if (failed && deadline === undefined) deadline = performance.now() + ms
+        return outcome
+      },
+    }
+  }
 }
 
 /** A property seed per operation: the same run seed replays the same requests, whatever else runs. */

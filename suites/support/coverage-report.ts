@@ -1,7 +1,7 @@
 // The run's coverage as data (reports/coverage.json) and as a compact table: operations, status
 // codes, properties and enum values exercised, checks run, and the gaps worth a look.
 import type { Operation } from '../../contracts/operations.ts'
-import { type Observed, type OperationCoverage, operationCoverage } from './coverage.ts'
+import { type Extent, type Observed, type OperationCoverage, operationCoverage } from './coverage.ts'
 
 /** One test's outcome, as far as coverage cares. */
 export type CheckRun = { operation: string; check: string; ran: boolean; skipReason?: string }
@@ -13,6 +13,8 @@ export type CoverageReport = {
     properties: { total: number; sent: number }
     enumValues: { total: number; sent: number }
     checks: { ran: number; skipped: number }
+    /** The longest string and list any valid request of the run carried, and the operation's id. */
+    longest: { string?: Extent & { operation: string }; array?: Extent & { operation: string } }
   }
   /** Operations none of whose checks could run, with why. */
   skipped: { operation: string; reasons: string[] }[]
@@ -66,16 +68,32 @@ export function buildCoverageReport(
       properties: { total: sum((o) => o.properties.total), sent: sum((o) => o.properties.sent) },
       enumValues: { total: sum((o) => o.enumValues.total), sent: sum((o) => o.enumValues.sent) },
       checks: { ran: runs.filter((r) => r.ran).length, skipped: runs.filter((r) => !r.ran).length },
+      longest: {
+        ...longestOfRun(exercised, 'string'),
+        ...longestOfRun(exercised, 'array'),
+      },
     },
     skipped,
     operations,
   }
 }
 
+function longestOfRun(
+  operations: OperationCoverage[],
+  kind: 'string' | 'array',
+): CoverageReport['totals']['longest'] {
+  let best: (Extent & { operation: string }) | undefined
+  for (const { operation, longest } of operations) {
+    const extent = longest[kind]
+    if (extent !== undefined && extent.length > (best?.length ?? -1)) best = { ...extent, operation }
+  }
+  return best === undefined ? {} : { [kind]: best }
+}
+
 const GAPS_SHOWN = 8
 
 export function renderCoverage(report: CoverageReport, file: string): string {
-  const { operations, statuses, properties, enumValues, checks } = report.totals
+  const { operations, statuses, properties, enumValues, checks, longest } = report.totals
   const ratio = (part: number, whole: number) =>
     `${part} / ${whole}${whole === 0 ? '' : ` (${Math.floor((100 * part) / whole)} %)`}`
   const lines = [
@@ -86,6 +104,13 @@ export function renderCoverage(report: CoverageReport, file: string): string {
     `  enum values    ${ratio(enumValues.sent, enumValues.total)} sent in valid requests`,
     `  checks         ${checks.ran} ran · ${checks.skipped} skipped`,
   ]
+  const extent = (found: (Extent & { operation: string }) | undefined, unit: string) =>
+    found === undefined ? 'none' : `${found.length} ${unit} (${found.operation} ${found.at})`
+  if (longest.string !== undefined || longest.array !== undefined) {
+    lines.push(
+      `  longest sent   string ${extent(longest.string, 'characters')} · list ${extent(longest.array, 'items')}`,
+    )
+  }
   const reasons = new Map<string, number>()
   for (const { reasons: why } of report.skipped)
     for (const r of why) reasons.set(r, (reasons.get(r) ?? 0) + 1)

@@ -13,7 +13,14 @@ export type Observed = {
   properties: string[]
   /** Enum values sent in valid requests: `requested_access_methods[].mode=code`. */
   enumValues: string[]
+  /** The longest string and the longest list valid requests carried; absent: none carried one. */
+  longest: Longest
 }
+
+/** A length (a string's in code points, as JSON Schema counts them; a list's in items) and where. */
+export type Extent = { length: number; at: string }
+
+export type Longest = { string?: Extent; array?: Extent }
 
 /** What an operation offers to exercise. */
 export type Universe = { statuses: string[]; properties: string[]; enumValues: string[] }
@@ -50,8 +57,11 @@ export function observe(exchanges: Exchange[]): Observed {
   const statuses = new Set<number>()
   const properties = new Set<string>()
   const enumValues = new Set<string>()
+  const longest: Longest = {}
   const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') widen(longest, 'string', { length: codePoints(value), at: path })
     if (Array.isArray(value)) {
+      widen(longest, 'array', { length: value.length, at: path })
       for (const item of value) walk(item, `${path}[]`)
     } else if (typeof value === 'object' && value !== null) {
       for (const [name, property] of Object.entries(value)) {
@@ -71,7 +81,14 @@ export function observe(exchanges: Exchange[]): Observed {
     statuses: [...statuses].sort(),
     properties: [...properties].sort(),
     enumValues: [...enumValues].sort(),
+    longest,
   }
+}
+
+function codePoints(text: string): number {
+  let count = 0
+  for (const _ of text) count++
+  return count
 }
 
 function inputsOf(request: GeneratedRequest): unknown[] {
@@ -87,6 +104,8 @@ export type OperationCoverage = {
   statuses: { documented: string[]; seen: number[]; missing: string[] }
   properties: { total: number; sent: number; missing: string[] }
   enumValues: { total: number; sent: number; missing: string[] }
+  /** The longest string and list valid requests carried, by any suite. */
+  longest: Longest
 }
 
 /** Holds what the suites observed (merged) against what the operation offers. */
@@ -117,5 +136,14 @@ export function operationCoverage(operation: Operation, observed: Observed[]): O
       sent: universe.enumValues.length - enumMissing.length,
       missing: enumMissing,
     },
+    longest: observed.reduce<Longest>((merged, { longest }) => {
+      for (const kind of ['string', 'array'] as const) widen(merged, kind, longest[kind])
+      return merged
+    }, {}),
   }
+}
+
+/** Keeps `extent` as the longest of its kind when it is longer than the one kept so far. */
+function widen(longest: Longest, kind: keyof Longest, extent: Extent | undefined): void {
+  if (extent !== undefined && extent.length > (longest[kind]?.length ?? -1)) longest[kind] = extent
 }

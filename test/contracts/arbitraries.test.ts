@@ -4,8 +4,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { validRequest } from '../../contracts/arbitraries/request.ts'
-import { responseArbitrary, schemaArbitrary } from '../../contracts/arbitraries/schema.ts'
-import { stringArbitrary } from '../../contracts/arbitraries/strings.ts'
+import { queryArbitrary, responseArbitrary, schemaArbitrary } from '../../contracts/arbitraries/schema.ts'
+import { LONG_TEXT, stringArbitrary } from '../../contracts/arbitraries/strings.ts'
 import type { JsonSchema } from '../../contracts/json-schema.ts'
 import type { GeneratedRequest, Payload } from '../../contracts/request.ts'
 import { proseViolations } from '../../contracts/rules/index.ts'
@@ -210,5 +210,87 @@ describe('the shapes generators give', () => {
     const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
     expect(uuids.filter((uuid) => !v4.test(uuid))).toEqual([])
     expect(new Set(uuids).size).toBe(uuids.length)
+  })
+})
+
+describe('the edges requests reach', () => {
+  const sample = (schema: JsonSchema, family = schemaArbitrary, numRuns = 2000) =>
+    fc.sample(family(schema), { seed: 5, numRuns })
+  const lengths = (values: unknown[]) => values.map((value) => [...(value as string)].length)
+
+  it('gives free text of thousands of characters in bodies, and of a few hundred in ASCII in queries', () => {
+    const body = lengths(sample({ type: 'string' }))
+    expect(body.filter((length) => length >= LONG_TEXT).length).toBeGreaterThan(100)
+    expect(Math.max(...body)).toBeGreaterThan(2000)
+    expect(Math.max(...body)).toBeLessThanOrEqual(5000)
+    const query = sample({ type: 'string' }, queryArbitrary) as string[]
+    const long = query.filter((text) => text.length >= LONG_TEXT)
+    expect(long.length).toBeGreaterThan(100)
+    expect(Math.max(...lengths(query))).toBeLessThanOrEqual(600)
+    expect(long.filter((text) => !/^[\x20-\x7e]+$/.test(text))).toEqual([])
+  })
+
+  it('gives strings exactly as long as their bounds allow, never longer or shorter', () => {
+    const texts = lengths(sample({ type: 'string', minLength: 4, maxLength: 500 }))
+    expect(texts).toContain(4)
+    expect(texts).toContain(500)
+    expect(texts.filter((length) => length < 4 || length > 500)).toEqual([])
+    const codes = sample({ type: 'string', pattern: '^\\d+$', minLength: 4, maxLength: 9 }) as string[]
+    expect(new Set(lengths(codes))).toEqual(new Set([4, 5, 6, 7, 8, 9]))
+    expect(codes.filter((code) => !/^\d+$/.test(code))).toEqual([])
+  })
+
+  it('gives numbers at their bounds', () => {
+    expect(sample({ type: 'integer', minimum: 1, maximum: 200 })).toEqual(expect.arrayContaining([1, 200]))
+    expect(sample({ type: 'integer', exclusiveMinimum: 0 })).toEqual(expect.arrayContaining([1, 2 ** 31 - 1]))
+    expect(sample({ type: 'number', minimum: 0.5, maximum: 7.25 })).toEqual(
+      expect.arrayContaining([0.5, 7.25]),
+    )
+  })
+
+  it('gives lists as long as their maxItems, and lists of objects longer than ten', () => {
+    const ids = sample(
+      { type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: 10 },
+      schemaArbitrary,
+      500,
+    )
+    expect(ids.map((list) => (list as unknown[]).length)).toContain(10)
+    const objects = { type: 'array', items: { type: 'object', properties: { a: { type: 'integer' } } } }
+    const longest = Math.max(
+      ...sample(objects, schemaArbitrary, 500).map((list) => (list as unknown[]).length),
+    )
+    expect(longest).toBeGreaterThan(10)
+  })
+
+  it("keeps the mock's answers as they were: no long strings", () => {
+    const texts = lengths(sample({ type: 'string' }, responseArbitrary))
+    expect(Math.max(...texts)).toBeLessThan(LONG_TEXT)
+  })
+
+  it.each([
+    [
+      'POST /access_grants/create',
+      [
+        'access_grant_key',
+        'name',
+        'reservation_key',
+        'space_keys[]',
+        'user_identity.full_name',
+        'user_identity.phone_number',
+        'user_identity.user_identity_key',
+      ],
+    ],
+    ['POST /user_identities/add_acs_user', ['user_identity_key']],
+  ])('%s: every free-text field is sometimes long', (id, fields) => {
+    const longest = new Map<string, number>()
+    const walk = (value: unknown, path: string) => {
+      if (typeof value === 'string') longest.set(path, Math.max(longest.get(path) ?? 0, [...value].length))
+      else if (Array.isArray(value)) for (const item of value) walk(item, `${path}[]`)
+      else if (typeof value === 'object' && value !== null)
+        for (const [name, child] of Object.entries(value)) walk(child, path === '' ? name : `${path}.${name}`)
+    }
+    for (const request of fc.sample(validRequest(operation(id)), { seed: 5, numRuns: 1500 }))
+      walk(request.body, '')
+    expect(fields.filter((field) => (longest.get(field) ?? 0) < LONG_TEXT)).toEqual([])
   })
 })

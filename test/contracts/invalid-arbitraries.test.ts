@@ -101,6 +101,27 @@ describe.each(
   })
 })
 
+describe('shrinking an invalid case', () => {
+  it('keeps the fault it was labelled with and drops every property the fault does not need', () => {
+    const requests = invalidRequest(operation('POST /access_grants/create'))
+    if (requests === undefined) throw new Error('no invalid requests')
+    const label = 'requested_access_methods[0]: null where not nullable'
+    const details = fc.check(
+      fc.property(requests, (request) => request.invalid?.label !== label),
+      { seed: 3, numRuns: 5000 },
+    )
+    const [shrunk] = details.counterexample ?? []
+    expect(shrunk?.invalid?.label).toBe(label)
+    const { requested_access_methods: methods, ...rest } = shrunk?.body as Record<string, unknown>
+    expect(methods).toEqual([null])
+    // What the schema requires beside it: one branch of the oneOf, shrunk to its least.
+    expect([
+      { user_identity_id: '00000000-0000-4000-8000-000000000000' },
+      { user_identity: {} },
+    ]).toContainEqual(rest)
+  })
+})
+
 describe('payloadMutations', () => {
   const grant = operation('POST /user_identities/grant_access_to_device')
   const valid = {

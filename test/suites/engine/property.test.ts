@@ -88,6 +88,27 @@ describe('runCheck', () => {
     expect(await runCheck(options(always, 3))).toEqual({ status: 'passed', runs: 100 })
   })
 
+  it('stops shrinking when its shrink budget is spent and reports the last failing case', async () => {
+    let sends = 0
+    let sendsAtFirstFailure: number | undefined
+    const slow: Send = async (request) => {
+      sends++
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      const exchange = await sometimesEmpty(request)
+      if (exchange.response?.json !== undefined && !('ok' in (exchange.response.json as object)))
+        sendsAtFirstFailure ??= sends
+      return exchange
+    }
+    const unbounded = await runCheck(options(sometimesEmpty, 11))
+    const outcome = await runCheck({ ...options(slow, 11), shrinkBudgetMs: 100 })
+    expect(outcome.status).toBe('violated')
+    if (outcome.status !== 'violated' || unbounded.status !== 'violated') return
+    // A handful of shrink steps at 20 ms each, where shrinking to the end takes many more.
+    expect(sends - (sendsAtFirstFailure ?? 0)).toBeLessThanOrEqual(8)
+    expect(unbounded.path.split(':').length).toBeGreaterThan(outcome.path.split(':').length)
+    expect((outcome.exchange.request.body as { device_id: string }).device_id).toMatch(/^\d/)
+  })
+
   it('gives every operation its own seed, stable for a run seed', () => {
     expect(operationSeed(1, 'POST /a')).toBe(operationSeed(1, 'POST /a'))
     expect(operationSeed(1, 'POST /a')).not.toBe(operationSeed(1, 'POST /b'))

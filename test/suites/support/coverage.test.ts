@@ -60,6 +60,37 @@ describe('operationCoverage', () => {
   })
 })
 
+describe('the longest string and list', () => {
+  it('are what valid requests carried, in code points and items, with where', () => {
+    const observed = observe([
+      exchange({ body: { name: 'x'.repeat(300), space_keys: ['a', '😀'.repeat(400)] } }),
+      exchange({ body: { device_ids: ['1', '2', '3'] } }),
+      exchange({ body: { name: 'y'.repeat(900) }, invalid: { breaks: 'schema', label: 'x' } }, 400),
+    ])
+    expect(observed.longest).toEqual({
+      string: { length: 400, at: 'space_keys[]' },
+      array: { length: 3, at: 'device_ids' },
+    })
+  })
+
+  it('are the longest of every suite, and the run prints the longest of all', () => {
+    const one = observe([exchange({ body: { name: 'x'.repeat(10), device_ids: ['1'] } })])
+    const other = observe([exchange({ body: { name: 'x'.repeat(5), space_ids: ['1', '2'] } })])
+    expect(operationCoverage(create, [one, other]).longest).toEqual({
+      string: { length: 10, at: 'name' },
+      array: { length: 2, at: 'space_ids' },
+    })
+    const report = buildCoverageReport(
+      [create],
+      [{ operation: create.id, check: 'void_shape', ran: true }],
+      new Map([[create.id, [one, other]]]),
+    )
+    expect(renderCoverage(report, 'reports/coverage.json')).toContain(
+      '  longest sent   string 10 characters (POST /access_grants/create name) · list 2 items (POST /access_grants/create space_ids)',
+    )
+  })
+})
+
 describe('buildCoverageReport', () => {
   it('counts exercised and wholly skipped operations, and prints the skip reasons', () => {
     const grant = operation('POST /user_identities/grant_access_to_device')
