@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 
 import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vitest/node'
 
+import { type AuthSecrets, heldCredentials } from '../../contracts/credentials.ts'
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import { ALL_CHECKS } from '../checks/index.ts'
 import type {} from './meta.ts'
@@ -48,8 +49,18 @@ export class SummaryReporter implements Reporter {
     const config = context?.resolvedConfig
     if (config === undefined) return ''
     const where = `${context?.endpoint ?? '?'}${config.endpoint === undefined ? ' (embedded)' : ''}`
-    return `target ${config.target} (${config.rules} rules) at ${where} · spec @seamapi/types ${pinnedSpecVersion()} · seed ${config.seed} · ${config.runs} runs per property`
+    return [
+      `target ${config.target} (${config.rules} rules) at ${where} · spec @seamapi/types ${pinnedSpecVersion()} · seed ${config.seed} · ${config.runs} runs per property`,
+      credentialsLine(config.auth, config.endpoint === undefined),
+    ].join('\n')
   }
+}
+
+/** Which kinds of credential the run held: against a server it did not start, only those given. */
+export function credentialsLine(auth: AuthSecrets, embedded: boolean): string {
+  const { held, missing } = heldCredentials(auth)
+  if (embedded) return `credentials: ${held.join(', ')} (the embedded mock's own where SEAM_* gives none)`
+  return `credentials held: ${held.join(', ') || 'none'}${missing.length === 0 ? '' : ` · not held: ${missing.join(', ')}`}`
 }
 
 function toResult(test: TestCase): Result[] {
