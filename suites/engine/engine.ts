@@ -11,6 +11,8 @@ import { violationCategory } from './category.ts'
 import type { CheckSkipped, EngineEvent, Listener, Verdict } from './events.ts'
 import { createPipeline, type ExchangeCache } from './exchange-cache.ts'
 import { applyCheck, PROPERTY_BUDGET_MS, runCheck, scenarioRequests, scenarioSeed } from './property.ts'
+import { createSlots } from './slots.ts'
+import { createStallGuard, NotSent, stallMessage, TIMEOUTS_BEFORE_GIVING_UP } from './stall.ts'
 import type { Target } from './target.ts'
 
 export type OperationPlan<Context, Judged> = {
@@ -27,8 +29,10 @@ export type RunPlan<Context, Answer, Judged> = {
   seed: number
   /** Cases per property (a scenario may ask for fewer). */
   runs: number
-  /** Cases in flight at once. */
+  /** Cases in flight at once, across the whole run. */
   concurrency: number
+  /** Timeouts in a row on one operation after which the rest of its cases are not sent (default 3). */
+  timeoutsBeforeGivingUp?: number
   /** How long one property may take, shrinking included. */
   budgetMs?: number
   /** The command that replays one check of one operation: printed with every failure. */
@@ -79,16 +83,37 @@ export function createEngine<Context, Answer, Judged>(
   }
   const sentBy = new Map<number, number>()
   const runsOf = (scenario: Scenario<Context, Judged>) => scenario.runs ?? plan.runs
-  // Prefetches run ahead of the operation being judged: each request is counted where it belongs.
-  const send = (request: GeneratedRequest, stage: number, group: number): Promise<Answer> => {
-    const { operation, scenarios } = plan.operations[stage] as OperationPlan<Context, Judged>
-    const scenario = scenarios[group]?.name ?? ''
-    totals.requests++
-    sentBy.set(stage, (sentBy.get(stage) ?? 0) + 1)
-    listener({ type: 'case_sent', operation, scenario })
-    return target.send(request, scenario)
+  const slots = createSlots(plan.concurrency)
+  const stalls = createStallGuard<Answer>(plan.timeoutsBeforeGivingUp ?? TIMEOUTS_BEFORE_GIVING_UP)
+  // What the checks and properties see: the target's answers, and the cases held back from a
+  // target that stopped answering, which are its failure too.
+  const guarded: Target<Sent<Answer>, Judged> = {
+    send: () => Promise.reject(new Error('the engine sends through its pipeline')),
+    judged: (answer) => (answer instanceof NotSent ? { failure: answer.reason } : target.judged(answer)),
+    status: (judged) => target.status(judged),
   }
-  const pipeline = createPipeline<Answer>(
+  // Prefetches run ahead of the operation being judged: each request is counted where it belongs.
+  const send = (request: GeneratedRequest, stage: number, group: number): Promise<Sent<Answer>> => {
+    if (stalls.stopped(stage)) return Promise.resolve(stalls.hold(stage))
+    return slots(stage, async () => {
+      if (stalls.stopped(stage)) return stalls.hold(stage)
+      const { operation, scenarios } = plan.operations[stage] as OperationPlan<Context, Judged>
+      const scenario = scenarios[group]?.name ?? ''
+      totals.requests++
+      sentBy.set(stage, (sentBy.get(stage) ?? 0) + 1)
+      listener({ type: 'case_sent', operation, scenario })
+      const answer = await target.send(request, scenario)
+      const judged = target.judged(answer)
+      const outcome = !('failure' in judged)
+        ? 'answered'
+        : judged.timedOut === true
+          ? 'timeout'
+          : 'other_failure'
+      stalls.note(stage, answer, outcome)
+      return answer
+    })
+  }
+  const pipeline = createPipeline<Sent<Answer>>(
     plan.operations.map(({ operation, scenarios }) => ({
       requests: () =>
         timed('generationMs', () =>
@@ -105,7 +130,7 @@ export function createEngine<Context, Answer, Judged>(
     listener({ type: 'operation_started', operation, index, total: plan.operations.length })
     const generatedBefore = totals.timings.generationMs
     const started = performance.now()
-    const cache: ExchangeCache<Answer> = await pipeline.enter(index)
+    const cache: ExchangeCache<Sent<Answer>> = await pipeline.enter(index)
     totals.timings.transportMs +=
       performance.now() - started - (totals.timings.generationMs - generatedBefore)
     const fastPaths = new Map<number, Promise<boolean>>()
@@ -119,12 +144,12 @@ export function createEngine<Context, Answer, Judged>(
     }
     // Every check of a scenario over its prefetched answers, which are the cases its properties
     // start with, in order. Known findings are reported here; they never fail a check.
-    const allPass = (at: number, answers: Answer[]): boolean => {
+    const allPass = (at: number, answers: Sent<Answer>[]): boolean => {
       const scenario = scenarios[at] as Scenario<Context, Judged>
       if (answers.length !== runsOf(scenario)) return false
       let passes = true
       for (const answer of answers) {
-        const judged = target.judged(answer)
+        const judged = guarded.judged(answer)
         if ('failure' in judged) return false
         for (const check of scenario.checks) {
           const { violations, known } = applyCheck(
@@ -157,7 +182,7 @@ export function createEngine<Context, Answer, Judged>(
               check,
               context,
               requests: scenario.requests,
-              target,
+              target: guarded,
               send: replay,
               seed: scenarioSeed(plan.seed, operation, scenario),
               runs,
@@ -165,7 +190,7 @@ export function createEngine<Context, Answer, Judged>(
               onKnown: (known) => listener({ type: 'known_finding', ...key, known }),
             }),
           )
-          verdict = toVerdict(outcome, key)
+          verdict = toVerdict(outcome, key, index)
         }
         totals.cases += 'runs' in verdict ? verdict.runs : 0
         listener(verdict)
@@ -176,28 +201,48 @@ export function createEngine<Context, Answer, Judged>(
         listener(verdict)
         return verdict
       },
-      answers: (at) => (at === undefined ? cache.exchanges() : cache.group(at)),
+      answers: async (at) =>
+        (await (at === undefined ? cache.exchanges() : cache.group(at))).filter(
+          (answer): answer is Answer => !(answer instanceof NotSent),
+        ),
       requests: () => sentBy.get(index) ?? 0,
     }
   }
 
   function toVerdict(
-    outcome: Awaited<ReturnType<typeof runCheck<Context, Answer, Judged>>>,
+    outcome: Awaited<ReturnType<typeof runCheck<Context, Sent<Answer>, Judged>>>,
     key: { operation: Operation; scenario: string; check: string },
+    index: number,
   ): Verdict<Answer> {
     if (outcome.status === 'passed') return { type: 'check_passed', ...key, runs: outcome.runs }
-    const found = {
+    const counterexample = {
       ...key,
       seed: outcome.seed,
       path: outcome.path,
       runs: outcome.runs,
       replay: plan.replay(key.operation, key.check),
-      exchange: outcome.exchange,
     }
-    if (outcome.status === 'target_error')
-      return { type: 'target_failure', category: 'transport', error: outcome.error, ...found }
+    const stalled = stalls.stalled(index)
+    if (outcome.status === 'target_error') {
+      // A stalled operation is one failure: the timeouts in a row, and how much was not sent.
+      const failure = { type: 'target_failure', category: 'transport', ...counterexample } as const
+      if (stalled === undefined)
+        return { ...failure, error: outcome.error, exchange: outcome.exchange as Answer }
+      const last = guarded.judged(stalled.last)
+      const error = stallMessage(stalled, 'failure' in last ? last.failure : 'timeout')
+      return {
+        ...failure,
+        error,
+        stalled: { timeouts: stalled.timeouts, notSent: stalled.notSent },
+        // A case held back has no exchange to show: the last one that timed out stands for it.
+        exchange: outcome.exchange instanceof NotSent ? stalled.last : outcome.exchange,
+      }
+    }
+    // Only an answer the checks judged can violate a rule: never a case held back.
+    const exchange = outcome.exchange as Answer
+    const found = { ...counterexample, exchange }
     const check = findCheck(key.operation, key.check)
-    const judged = target.judged(outcome.exchange)
+    const judged = target.judged(exchange)
     const status = 'judged' in judged ? target.status(judged.judged) : undefined
     return {
       type: 'violation',
@@ -238,4 +283,7 @@ export function createEngine<Context, Answer, Judged>(
   }
 }
 
-export { PROPERTY_BUDGET_MS }
+/** An answer, or a case the engine held back from a target that had stopped answering. */
+type Sent<Answer> = Answer | NotSent
+
+export { PROPERTY_BUDGET_MS, TIMEOUTS_BEFORE_GIVING_UP }

@@ -29,7 +29,14 @@ export type ViolationFound<Answer> = CheckKey &
   }
 
 export type TargetFailure<Answer> = CheckKey &
-  Counterexample & { type: 'target_failure'; category: 'transport'; error: string; exchange: Answer }
+  Counterexample & {
+    type: 'target_failure'
+    category: 'transport'
+    error: string
+    exchange: Answer
+    /** The operation stopped answering: timeouts in a row, and the cases then not sent. */
+    stalled?: { timeouts: number; notSent: number }
+  }
 
 export type CheckSkipped = Skip & { type: 'skipped'; operation: Operation }
 

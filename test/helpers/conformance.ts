@@ -25,9 +25,16 @@ export async function conformanceFindings(
     rules = 'seam',
     seed = 42,
     runs = 40,
-  }: { plans?: PlanFor[]; rules?: PlanOptions['rules']; seed?: number; runs?: number } = {},
+    timeoutMs = 5000,
+  }: {
+    plans?: PlanFor[]
+    rules?: PlanOptions['rules']
+    seed?: number
+    runs?: number
+    timeoutMs?: number
+  } = {},
 ): Promise<Verdict<Exchange>[]> {
-  const client = createClient({ endpoint, auth: MOCK_SECRETS, timeoutMs: 5000 })
+  const client = createClient({ endpoint, auth: MOCK_SECRETS, timeoutMs, connections: 8 })
   const settings = { seed, runs, concurrency: 8, rules, auth: MOCK_SECRETS }
   const verdicts: Verdict<Exchange>[] = []
   try {
