@@ -247,7 +247,7 @@ export function createEngine<Context, Answer, Judged>(
     return {
       type: 'violation',
       severity: check?.severity ?? 'normal',
-      category: violationCategory(status),
+      category: violationCategory(status, outcome.violations),
       violations: outcome.violations,
       ...found,
     }

@@ -71,7 +71,13 @@ export function summarise(input: {
     `  run-tagged resources still listed: ${input.leftovers.length === 0 ? 'none' : input.leftovers.map((left) => `${left.path} ${left.id}`).join(', ')}`,
     `  requests: ${exchanges.length} (${[...byStatus].map(([status, count]) => `${status}×${count}`).join(', ')}), ${retries} retried after 429, ${withId} with a seam-request-id`,
   ]
-  for (const kind of ['violation', 'operation_missing', 'target_failure', 'fixture_unavailable'] as const) {
+  for (const kind of [
+    'violation',
+    'operation_missing',
+    'target_failure',
+    'fixture_unavailable',
+    'spec',
+  ] as const) {
     const of = findings.filter((finding) => finding.kind === kind)
     if (of.length === 0) continue
     lines.push(`  ${kind} (${of.length}):`, ...of.map((finding) => `    ${formatFinding(finding)}`))
