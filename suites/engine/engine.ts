@@ -10,9 +10,16 @@ import type { Scenario, Skip } from '../scenarios/types.ts'
 import { violationCategory } from './category.ts'
 import type { CheckSkipped, EngineEvent, Listener, Verdict } from './events.ts'
 import { createPipeline, type ExchangeCache } from './exchange-cache.ts'
-import { applyCheck, PROPERTY_BUDGET_MS, runCheck, scenarioRequests, scenarioSeed } from './property.ts'
+import {
+  applyCheck,
+  type CheckOutcome,
+  PROPERTY_BUDGET_MS,
+  runCheck,
+  scenarioRequests,
+  scenarioSeed,
+} from './property.ts'
 import { createSlots } from './slots.ts'
-import { createStallGuard, NotSent, stallMessage, TIMEOUTS_BEFORE_GIVING_UP } from './stall.ts'
+import { createStallGuard, NotSent, type Stall, stallMessage, TIMEOUTS_BEFORE_GIVING_UP } from './stall.ts'
 import type { Target } from './target.ts'
 
 export type OperationPlan<Context, Judged> = {
@@ -31,7 +38,10 @@ export type RunPlan<Context, Answer, Judged> = {
   runs: number
   /** Cases in flight at once, across the whole run. */
   concurrency: number
-  /** Timeouts in a row on one operation after which the rest of its cases are not sent (default 3). */
+  /**
+   * Timeouts in a row after which the rest of an operation's cases, or of one kind of invalid
+   * request's across operations, are not sent (default 3).
+   */
   timeoutsBeforeGivingUp?: number
   /** How long one property may take, shrinking included. */
   budgetMs?: number
@@ -92,11 +102,28 @@ export function createEngine<Context, Answer, Judged>(
     judged: (answer) => (answer instanceof NotSent ? { failure: answer.reason } : target.judged(answer)),
     status: (judged) => target.status(judged),
   }
+  // What a case's timeouts count towards: its operation, and its kind of invalid request, if any.
+  const stallsOf = (request: GeneratedRequest, stage: number): Stall[] => [
+    { key: `operation ${stage}`, what: 'this operation' },
+    ...(request.invalid === undefined
+      ? []
+      : [
+          {
+            key: `kind ${request.invalid.label}`,
+            what: `requests with "${request.invalid.label}"`,
+            acrossOperations: true,
+          },
+        ]),
+  ]
+  const stallsByAnswer = new WeakMap<object, Stall[]>()
   // Prefetches run ahead of the operation being judged: each request is counted where it belongs.
   const send = (request: GeneratedRequest, stage: number, group: number): Promise<Sent<Answer>> => {
-    if (stalls.stopped(stage)) return Promise.resolve(stalls.hold(stage))
+    const counted = stallsOf(request, stage)
+    const stopped = stalls.stoppedBy(counted)
+    if (stopped !== undefined) return Promise.resolve(stalls.hold(stopped))
     return slots(stage, async () => {
-      if (stalls.stopped(stage)) return stalls.hold(stage)
+      const stoppedMeanwhile = stalls.stoppedBy(counted)
+      if (stoppedMeanwhile !== undefined) return stalls.hold(stoppedMeanwhile)
       const { operation, scenarios } = plan.operations[stage] as OperationPlan<Context, Judged>
       const scenario = scenarios[group]?.name ?? ''
       totals.requests++
@@ -109,7 +136,8 @@ export function createEngine<Context, Answer, Judged>(
         : judged.timedOut === true
           ? 'timeout'
           : 'other_failure'
-      stalls.note(stage, answer, outcome)
+      stalls.note(counted, answer, outcome, operation.id)
+      if (typeof answer === 'object' && answer !== null) stallsByAnswer.set(answer, counted)
       return answer
     })
   }
@@ -166,6 +194,26 @@ export function createEngine<Context, Answer, Judged>(
       }
       return passes
     }
+    // One check over the prefetched answers, in order: the cases its property starts with. Where
+    // the first failure is the target's, or there is none, that is the property's outcome too, with
+    // no property run: fast-check would only walk the shrinks of a failure it cannot shrink.
+    const scan = async (at: number, check: Check<Context, Judged>): Promise<ScanOutcome<Answer>> => {
+      const scenario = scenarios[at] as Scenario<Context, Judged>
+      const answers = await cache.group(at)
+      if (answers.length !== runsOf(scenario)) return { status: 'unknown' }
+      for (const [index, answer] of answers.entries()) {
+        const judged = guarded.judged(answer)
+        if ('failure' in judged) {
+          const seed = scenarioSeed(plan.seed, operation, scenario)
+          const failedAt = { runs: index + 1, seed, path: String(index) }
+          return { status: 'target_error', ...failedAt, error: judged.failure, exchange: answer }
+        }
+        const status = target.status(judged.judged)
+        if (applyCheck(check, context, judged.judged, status).violations.length > 0)
+          return { status: 'unknown' }
+      }
+      return { status: 'passed', runs: answers.length }
+    }
     return {
       plan: operationPlan,
       async judge(at, check) {
@@ -173,8 +221,11 @@ export function createEngine<Context, Answer, Judged>(
         const key = { operation, scenario: scenario.name, check: check.name }
         const runs = runsOf(scenario)
         let verdict: Verdict<Answer>
-        if (await fastPath(at)) {
+        const scanned = (await fastPath(at)) ? undefined : await timed('checksMs', () => scan(at, check))
+        if (scanned === undefined) {
           verdict = { type: 'check_passed', ...key, runs }
+        } else if (scanned.status !== 'unknown') {
+          verdict = toVerdict(scanned, key)
         } else {
           const replay = cache.replay(at)
           const outcome = await timed('checksMs', () =>
@@ -190,7 +241,7 @@ export function createEngine<Context, Answer, Judged>(
               onKnown: (known) => listener({ type: 'known_finding', ...key, known }),
             }),
           )
-          verdict = toVerdict(outcome, key, index)
+          verdict = toVerdict(outcome, key)
         }
         totals.cases += 'runs' in verdict ? verdict.runs : 0
         listener(verdict)
@@ -210,9 +261,8 @@ export function createEngine<Context, Answer, Judged>(
   }
 
   function toVerdict(
-    outcome: Awaited<ReturnType<typeof runCheck<Context, Sent<Answer>, Judged>>>,
+    outcome: CheckOutcome<Sent<Answer>>,
     key: { operation: Operation; scenario: string; check: string },
-    index: number,
   ): Verdict<Answer> {
     if (outcome.status === 'passed') return { type: 'check_passed', ...key, runs: outcome.runs }
     const counterexample = {
@@ -222,14 +272,19 @@ export function createEngine<Context, Answer, Judged>(
       runs: outcome.runs,
       replay: plan.replay(key.operation, key.check),
     }
-    const stalled = stalls.stalled(index)
     if (outcome.status === 'target_error') {
-      // A stalled operation is one failure: the timeouts in a row, and how much was not sent.
+      // A stall is one failure: the timeouts in a row, and how much was not sent.
       const failure = { type: 'target_failure', category: 'transport', ...counterexample } as const
-      if (stalled === undefined)
-        return { ...failure, error: outcome.error, exchange: outcome.exchange as Answer }
+      const failed = outcome.exchange
+      const stall =
+        failed instanceof NotSent
+          ? failed.stall
+          : (stallsByAnswer.get(failed as object) ?? []).find((s) => stalls.stalled(s) !== undefined)
+      const stalled = stall === undefined ? undefined : stalls.stalled(stall)
+      if (stall === undefined || stalled === undefined)
+        return { ...failure, error: outcome.error, exchange: failed as Answer }
       const last = guarded.judged(stalled.last)
-      const error = stallMessage(stalled, 'failure' in last ? last.failure : 'timeout')
+      const error = stallMessage(stall, stalled, 'failure' in last ? last.failure : 'timeout')
       return {
         ...failure,
         error,
@@ -285,5 +340,9 @@ export function createEngine<Context, Answer, Judged>(
 
 /** An answer, or a case the engine held back from a target that had stopped answering. */
 type Sent<Answer> = Answer | NotSent
+
+/** What one pass over a check's prefetched answers settles, or `unknown`: a violation to shrink. */
+type ScanOutcome<Answer> =
+  Extract<CheckOutcome<Sent<Answer>>, { status: 'passed' | 'target_error' }> | { status: 'unknown' }
 
 export { PROPERTY_BUDGET_MS, TIMEOUTS_BEFORE_GIVING_UP }
