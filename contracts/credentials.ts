@@ -75,6 +75,51 @@ function bearer(
   }
 }
 
+/** The environment variables a variant needs that the run was not given; empty when it holds them. */
+export function missingVariables(variant: AuthVariant, secrets: AuthSecrets): string[] {
+  const needs = (value: string | undefined, variable: string) => (value === undefined ? [variable] : [])
+  const workspace = (withIt: boolean) => (withIt ? needs(secrets.workspaceId, 'SEAM_WORKSPACE_ID') : [])
+  switch (variant.use) {
+    case 'none':
+    case 'header':
+      return []
+    case 'api_key':
+      return needs(secrets.apiKey, 'SEAM_API_KEY')
+    case 'personal_access_token':
+      return [
+        ...needs(secrets.personalAccessToken, 'SEAM_PERSONAL_ACCESS_TOKEN'),
+        ...workspace(variant.workspace),
+      ]
+    case 'client_session_token':
+      return needs(secrets.clientSessionToken, 'SEAM_CLIENT_SESSION_TOKEN')
+    case 'console_session':
+      return [
+        ...needs(secrets.consoleSessionToken, 'SEAM_CONSOLE_SESSION_TOKEN'),
+        ...workspace(variant.workspace),
+      ]
+  }
+}
+
+/** The kinds of credential a run may hold, as the summary names them, each with the variant that uses it. */
+export const CREDENTIAL_KINDS: { label: string; variant: AuthVariant }[] = [
+  { label: 'API key', variant: { use: 'api_key' } },
+  { label: 'personal access token + workspace', variant: { use: 'personal_access_token', workspace: true } },
+  { label: 'client session', variant: { use: 'client_session_token' } },
+  { label: 'console session + workspace', variant: { use: 'console_session', workspace: true } },
+]
+
+/** Which kinds of credential the run holds, and for the others which variables were not given. */
+export function heldCredentials(secrets: AuthSecrets): { held: string[]; missing: string[] } {
+  const held: string[] = []
+  const missing: string[] = []
+  for (const { label, variant } of CREDENTIAL_KINDS) {
+    const variables = missingVariables(variant, secrets)
+    if (variables.length === 0) held.push(label)
+    else missing.push(`${label} (no ${variables.join(', ')})`)
+  }
+  return { held, missing }
+}
+
 /** The secret values a run holds (the workspace id is not one). */
 export function secretValues(secrets: AuthSecrets): string[] {
   return [

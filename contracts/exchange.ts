@@ -29,6 +29,8 @@ export type Exchange = {
   response?: WireResponse
   /** A transport failure (timeout, refused connection): no response at all. */
   error?: string
+  /** Beside `error`: the failure was the deadline passing, so the target may have stopped answering. */
+  timedOut?: true
   /** How long the failed try took, beside a transport `error` (an answer has `response.durationMs`). */
   failedAfterMs?: number
   /** 429s retried before this exchange; set by a client with a retry policy. */

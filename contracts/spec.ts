@@ -36,6 +36,11 @@ export async function buildSpec(source: unknown, version: string): Promise<Spec>
   return { version, document, dereferenced }
 }
 
+/** The pinned document exactly as `@seamapi/types` publishes it: what `spec:export` writes for other tools. */
+export function pinnedDocument(): OpenAPIV3.Document {
+  return openapi as unknown as OpenAPIV3.Document
+}
+
 let pinned: Promise<Spec> | undefined
 
 /** The pinned spec, built once per process. */

@@ -8,9 +8,14 @@ import type { JsonSchema } from './json-schema.ts'
 import { memoizeByObject } from './memo.ts'
 import type { Operation } from './operations.ts'
 import type { Spec } from './spec.ts'
+import { specDefectOf } from './spec-defects.ts'
 
-/** `path` is Ajv's instance path (`/a/0/b`), or `(root)`; `keyword` the JSON Schema keyword broken. */
-export type ValidationError = { path: string; keyword: string; message: string }
+/**
+ * `path` is Ajv's instance path (`/a/0/b`), or `(root)`; `keyword` the JSON Schema keyword broken;
+ * `spec`, when the spec itself is to blame (its own example breaks its schema, a required property
+ * it never defines, overlapping oneOf branches), says how.
+ */
+export type ValidationError = { path: string; keyword: string; message: string; spec?: string }
 export type Validate = (value: unknown) => ValidationError[]
 
 const DOCUMENT_ID = 'seam-connect.json'
@@ -29,7 +34,14 @@ export type Validators = {
 }
 
 export function createValidators(spec: Spec): Validators {
-  const ajv = new Ajv({ strict: false, allErrors: true, inlineRefs: false, validateSchema: false })
+  // `verbose`: each error carries the schema around it and the value, to tell the spec's faults apart.
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    inlineRefs: false,
+    validateSchema: false,
+    verbose: true,
+  })
   addFormats(ajv)
   ajv.addSchema(spec.document as object, DOCUMENT_ID)
 
@@ -64,9 +76,11 @@ export function createValidators(spec: Spec): Validators {
 }
 
 function toValidationError(error: ErrorObject): ValidationError {
+  const spec = specDefectOf(error)
   return {
     path: error.instancePath === '' ? '(root)' : error.instancePath,
     keyword: error.keyword,
     message: error.message ?? error.keyword,
+    ...(spec === undefined ? {} : { spec }),
   }
 }

@@ -46,6 +46,11 @@ export type MockOptions = {
   accepted?: AcceptedCredentials
   /** Sees every request and the answer it got (after any fault): how the SDK gate observes the wire. */
   onExchange?: (request: MockRequest, response: MockResponse) => void
+  /**
+   * Requests the server never answers (it keeps the connection open until the client gives up):
+   * how the tests play a target that stops answering, e.g. Prism's CLI on a body that is not JSON.
+   */
+  hang?: (request: MockRequest, rawBody: string) => boolean
 }
 
 /** What the mock has done so far: how many requests, and the time spent answering them. */
@@ -141,7 +146,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   }
 
   const server = createServer((req, res) => {
-    handle(req, res, answer).catch((error: unknown) => {
+    handle(req, res, answer, options.hang).catch((error: unknown) => {
       if (res.headersSent) res.destroy()
       else send(res, json(500, errorEnvelope('internal_server_error', `mock failure: ${String(error)}`)))
     })
@@ -172,6 +177,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   answer: (request: MockRequest, rawBody: string) => Promise<MockResponse>,
+  hang?: (request: MockRequest, rawBody: string) => boolean,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://mock')
   const rawBody = await readBody(req)
@@ -187,6 +193,7 @@ async function handle(
     ),
     ...('json' in body ? { body: body.json } : {}),
   }
+  if (hang?.(request, rawBody) === true) return
   send(res, await answer(request, rawBody))
 }
 

@@ -51,7 +51,9 @@ Live mode (--target live; endpoint default ${LIVE_DEFAULTS.endpoint}):
   SEAM_USER_IDENTITY_ID    a user identity to use if the target can neither create nor list one
   concurrency defaults to ${LIVE_DEFAULTS.concurrency}; the ledger of created resources is <reports>/live-ledger.jsonl
 
-Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID (required in live mode).`
+Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID; also
+SEAM_CLIENT_SESSION_TOKEN, SEAM_CONSOLE_SESSION_TOKEN. Required with --endpoint and in live mode:
+made-up ones are for the embedded mock only, and a kind not given is skipped with its reason.`
 
 const FLAGS = {
   target: 'SEAM_TARGET',

@@ -1,33 +1,53 @@
-// `npm run mock`: the embedded mock on a port, for pointing an SDK or other tests at it.
+// `npm run mock`: a mock on a port, for pointing an SDK, the suite or other tests at it: the
+// embedded contract mock (default), or the real Prism CLI on the pinned spec.
+import { relative } from 'node:path'
+
+import { prismCliVersion, startPrismCli } from '../mock/prism-cli.ts'
 import { startMock } from '../mock/server.ts'
 import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
+import { DEFAULT_SPEC_FILE, writeSpecFile } from './lib/spec-file.ts'
 
-const USAGE = `Usage: npm run mock -- [--port 4010] [--host 127.0.0.1] [--rules seam|prism]
+const USAGE = `Usage: npm run mock -- [--engine contract|prism-cli] [--port 4010] [--host 127.0.0.1] [options]
 
-Starts the Seam contract mock (Prism's engine plus Seam's rules) until Ctrl-C.
-  --port <n>             0–65535 (default 4010; 0 picks a free port)
-  --host <address>       (default 127.0.0.1)
-  --rules <seam|prism>   seam: Seam's own rules too; prism: plain Prism (default seam)
+Engines:
+  contract    the Seam contract mock: Prism's engine in-process plus Seam's rules (default)
+  prism-cli   the real Prism CLI (@stoplight/prism-cli ${prismCliVersion()}): prism mock on the pinned spec
+
+Options:
+  --rules <seam|prism>   contract mock only: keep Seam's rules, or judge as plain Prism (default seam)
+  --spec <file>          prism-cli only: serve this OpenAPI file instead of exporting the pinned
+                         spec to ${DEFAULT_SPEC_FILE.json}
   -h, --help
 
-Credentials: it takes any well-formed one, or only SEAM_API_KEY, SEAM_PERSONAL_ACCESS_TOKEN and
-SEAM_WORKSPACE_ID when they are set in its environment.`
+The contract mock takes any well-formed credential, or only SEAM_API_KEY, SEAM_PERSONAL_ACCESS_TOKEN
+and SEAM_WORKSPACE_ID when they are set. Ctrl-C stops either.`
 
 async function main(): Promise<number> {
   const { values } = parseCommandFlags(
     {
+      engine: { type: 'string', default: 'contract' },
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
-      rules: { type: 'string', default: 'seam' },
+      rules: { type: 'string' },
+      spec: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   )
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
+  if (!/^\d+$/.test(values.port) || port > 65535)
     throw new UsageError(`--port must be 0–65535, not "${values.port}"`)
-  if (values.rules !== 'seam' && values.rules !== 'prism')
-    throw new UsageError(`--rules must be seam or prism, not "${values.rules}"`)
+  if (values.engine === 'prism-cli') {
+    if (values.rules !== undefined)
+      throw new UsageError('--rules is for the contract mock: the Prism CLI keeps its own')
+    return prismCli(port, values.host, values.spec)
+  }
+  if (values.engine !== 'contract')
+    throw new UsageError(`--engine must be contract or prism-cli, not "${values.engine}"`)
+  if (values.spec !== undefined) throw new UsageError('--spec is for --engine prism-cli')
+  const rules = values.rules ?? 'seam'
+  if (rules !== 'seam' && rules !== 'prism')
+    throw new UsageError(`--rules must be seam or prism, not "${rules}"`)
   // Credentials given in the environment are the only ones taken; otherwise any well-formed one is.
   const variables = {
     apiKey: 'SEAM_API_KEY',
@@ -39,16 +59,35 @@ async function main(): Promise<number> {
       process.env[variable] ? [[key, process.env[variable]]] : [],
     ),
   )
-  const mock = await startMock({ port, host: values.host, rules: values.rules, accepted })
-  process.stdout.write(
-    `Seam contract mock (${values.rules} rules) listening on ${mock.url} (Ctrl-C to stop)\n`,
-  )
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  const mock = await startMock({ port, host: values.host, rules, accepted })
+  process.stdout.write(`Seam contract mock (${rules} rules) listening on ${mock.url} (Ctrl-C to stop)\n`)
+  await stopSignal()
   await mock.close()
   return 0
+}
+
+/** The real Prism CLI on the pinned spec (exported first) or on a file given, until Ctrl-C or its exit. */
+async function prismCli(port: number, host: string, spec: string | undefined): Promise<number> {
+  const specFile = spec ?? writeSpecFile(DEFAULT_SPEC_FILE.json, 'json').path
+  process.stdout.write(
+    `Starting prism mock on ${relative(process.cwd(), specFile) || specFile} (it takes a while to load the spec)…\n`,
+  )
+  const prism = await startPrismCli({ specFile, port, host })
+  process.stdout.write(
+    `Prism CLI ${prism.version} listening on ${prism.url} (Ctrl-C to stop). Check it with:\n` +
+      `  SEAM_API_KEY=seam_any_key npm run conformance -- --endpoint ${prism.url} --mock prism --seed-endpoints\n`,
+  )
+  const stopped = await Promise.race([stopSignal().then(() => 'signal' as const), prism.exited])
+  if (stopped !== 'signal') throw new Error(`prism mock exited on its own (code ${stopped})`)
+  await prism.close()
+  return 0
+}
+
+function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
 }
 
 runMain('mock', main)

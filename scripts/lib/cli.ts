@@ -1,6 +1,6 @@
 // What every command-line entry point shares: one-line errors and a non-zero exit, never a stack.
-import { accessSync, constants, mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 export class UsageError extends Error {
@@ -51,7 +51,7 @@ export function reportsDirectory(path: string): string {
   if (path.trim() === '') throw new UsageError('--reports needs a directory')
   const directory = resolve(path)
   try {
-    mkdirSync(directory, { recursive: true })
+    makeDirectory(directory)
     accessSync(directory, constants.W_OK)
   } catch (error) {
     throw new UsageError(
@@ -59,4 +59,17 @@ export function reportsDirectory(path: string): string {
     )
   }
   return directory
+}
+
+/**
+ * Creates a directory and its missing parents, one level at a time: Node's recursive mkdir never
+ * returns where a parent refuses new entries (under /proc it spins forever), and a tool must not hang.
+ */
+export function makeDirectory(directory: string): void {
+  const missing: string[] = []
+  for (let at = resolve(directory); !existsSync(at); at = dirname(at)) {
+    missing.unshift(at)
+    if (dirname(at) === at) break
+  }
+  for (const level of missing) mkdirSync(level)
 }

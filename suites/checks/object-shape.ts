@@ -32,7 +32,8 @@ export const objectShape = {
     if (documented?.pointer === undefined) return violations
     const validate = validators.pointer(`${documented.pointer}/properties/${escapePointer(result.key)}`)
     for (const error of validate(body[result.key])) {
-      violations.push(violation(`${result.key}${error.path === '(root)' ? '' : error.path} ${error.message}`))
+      const message = `${result.key}${error.path === '(root)' ? '' : error.path} ${error.message}`
+      violations.push({ message, ...(error.spec === undefined ? {} : { spec: error.spec }) })
     }
     return violations
   },

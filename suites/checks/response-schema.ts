@@ -12,6 +12,7 @@ export const responseSchema = {
     if (validate === undefined || response.json === undefined) return []
     return validate(response.json).map((error) => ({
       message: `${error.path} ${error.message}`,
+      ...(error.spec === undefined ? {} : { spec: error.spec }),
     }))
   },
 } satisfies Check

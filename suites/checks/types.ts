@@ -6,9 +6,10 @@ export type CheckContext = { operation: Operation; validators: Validators }
 
 /**
  * What a check saw: a broken rule. `known` names an accepted finding (suites/sdk/known-findings.ts):
- * reported, but not failing the run.
+ * reported, but not failing the run. `spec` says the spec itself is to blame, and how (its own
+ * example breaks its schema, …; contracts/spec-defects.ts): a `spec` finding, not the server's.
  */
-export type Finding = { message: string; known?: string }
+export type Finding = { message: string; known?: string; spec?: string }
 
 /** A finding with the name of the check that made it: the engine stamps it. */
 export type Violation = Finding & { check: string }

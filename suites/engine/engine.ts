@@ -10,7 +10,16 @@ import type { Scenario, Skip } from '../scenarios/types.ts'
 import { violationCategory } from './category.ts'
 import type { CheckSkipped, EngineEvent, Listener, Verdict } from './events.ts'
 import { createPipeline, type ExchangeCache } from './exchange-cache.ts'
-import { applyCheck, PROPERTY_BUDGET_MS, runCheck, scenarioRequests, scenarioSeed } from './property.ts'
+import {
+  applyCheck,
+  type CheckOutcome,
+  PROPERTY_BUDGET_MS,
+  runCheck,
+  scenarioRequests,
+  scenarioSeed,
+} from './property.ts'
+import { createSlots } from './slots.ts'
+import { createStallGuard, NotSent, type Stall, stallMessage, TIMEOUTS_BEFORE_GIVING_UP } from './stall.ts'
 import type { Target } from './target.ts'
 
 export type OperationPlan<Context, Judged> = {
@@ -27,8 +36,13 @@ export type RunPlan<Context, Answer, Judged> = {
   seed: number
   /** Cases per property (a scenario may ask for fewer). */
   runs: number
-  /** Cases in flight at once. */
+  /** Cases in flight at once, across the whole run. */
   concurrency: number
+  /**
+   * Timeouts in a row after which the rest of an operation's cases, or of one kind of invalid
+   * request's across operations, are not sent (default 3).
+   */
+  timeoutsBeforeGivingUp?: number
   /** How long one property may take, shrinking included. */
   budgetMs?: number
   /** The command that replays one check of one operation: printed with every failure. */
@@ -80,16 +94,55 @@ export function createEngine<Context, Answer, Judged>(
   const sentBy = new Map<number, number>()
   // A scenario may ask for fewer cases than the run, never more.
   const runsOf = (scenario: Scenario<Context, Judged>) => Math.min(scenario.runs ?? plan.runs, plan.runs)
-  // Prefetches run ahead of the operation being judged: each request is counted where it belongs.
-  const send = (request: GeneratedRequest, stage: number, group: number): Promise<Answer> => {
-    const { operation, scenarios } = plan.operations[stage] as OperationPlan<Context, Judged>
-    const scenario = scenarios[group]?.name ?? ''
-    totals.requests++
-    sentBy.set(stage, (sentBy.get(stage) ?? 0) + 1)
-    listener({ type: 'case_sent', operation, scenario })
-    return target.send(request, scenario)
+  const slots = createSlots(plan.concurrency)
+  const stalls = createStallGuard<Answer>(plan.timeoutsBeforeGivingUp ?? TIMEOUTS_BEFORE_GIVING_UP)
+  // What the checks and properties see: the target's answers, and the cases held back from a
+  // target that stopped answering, which are its failure too.
+  const guarded: Target<Sent<Answer>, Judged> = {
+    send: () => Promise.reject(new Error('the engine sends through its pipeline')),
+    judged: (answer) => (answer instanceof NotSent ? { failure: answer.reason } : target.judged(answer)),
+    status: (judged) => target.status(judged),
   }
-  const pipeline = createPipeline<Answer>(
+  // What a case's timeouts count towards: its operation, and its kind of invalid request, if any.
+  const stallsOf = (request: GeneratedRequest, stage: number): Stall[] => [
+    { key: `operation ${stage}`, what: 'this operation' },
+    ...(request.invalid === undefined
+      ? []
+      : [
+          {
+            key: `kind ${request.invalid.label}`,
+            what: `requests with "${request.invalid.label}"`,
+            acrossOperations: true,
+          },
+        ]),
+  ]
+  const stallsByAnswer = new WeakMap<object, Stall[]>()
+  // Prefetches run ahead of the operation being judged: each request is counted where it belongs.
+  const send = (request: GeneratedRequest, stage: number, group: number): Promise<Sent<Answer>> => {
+    const counted = stallsOf(request, stage)
+    const stopped = stalls.stoppedBy(counted)
+    if (stopped !== undefined) return Promise.resolve(stalls.hold(stopped))
+    return slots(stage, async () => {
+      const stoppedMeanwhile = stalls.stoppedBy(counted)
+      if (stoppedMeanwhile !== undefined) return stalls.hold(stoppedMeanwhile)
+      const { operation, scenarios } = plan.operations[stage] as OperationPlan<Context, Judged>
+      const scenario = scenarios[group]?.name ?? ''
+      totals.requests++
+      sentBy.set(stage, (sentBy.get(stage) ?? 0) + 1)
+      listener({ type: 'case_sent', operation, scenario })
+      const answer = await target.send(request, scenario)
+      const judged = target.judged(answer)
+      const outcome = !('failure' in judged)
+        ? 'answered'
+        : judged.timedOut === true
+          ? 'timeout'
+          : 'other_failure'
+      stalls.note(counted, answer, outcome, operation.id)
+      if (typeof answer === 'object' && answer !== null) stallsByAnswer.set(answer, counted)
+      return answer
+    })
+  }
+  const pipeline = createPipeline<Sent<Answer>>(
     plan.operations.map(({ operation, scenarios }) => ({
       requests: () =>
         timed('generationMs', () =>
@@ -106,7 +159,7 @@ export function createEngine<Context, Answer, Judged>(
     listener({ type: 'operation_started', operation, index, total: plan.operations.length })
     const generatedBefore = totals.timings.generationMs
     const started = performance.now()
-    const cache: ExchangeCache<Answer> = await pipeline.enter(index)
+    const cache: ExchangeCache<Sent<Answer>> = await pipeline.enter(index)
     totals.timings.transportMs +=
       performance.now() - started - (totals.timings.generationMs - generatedBefore)
     const fastPaths = new Map<number, Promise<boolean>>()
@@ -120,12 +173,12 @@ export function createEngine<Context, Answer, Judged>(
     }
     // Every check of a scenario over its prefetched answers, which are the cases its properties
     // start with, in order. Known findings are reported here; they never fail a check.
-    const allPass = (at: number, answers: Answer[]): boolean => {
+    const allPass = (at: number, answers: Sent<Answer>[]): boolean => {
       const scenario = scenarios[at] as Scenario<Context, Judged>
       if (answers.length !== runsOf(scenario)) return false
       let passes = true
       for (const answer of answers) {
-        const judged = target.judged(answer)
+        const judged = guarded.judged(answer)
         if ('failure' in judged) return false
         for (const check of scenario.checks) {
           const { violations, known } = applyCheck(
@@ -142,6 +195,26 @@ export function createEngine<Context, Answer, Judged>(
       }
       return passes
     }
+    // One check over the prefetched answers, in order: the cases its property starts with. Where
+    // the first failure is the target's, or there is none, that is the property's outcome too, with
+    // no property run: fast-check would only walk the shrinks of a failure it cannot shrink.
+    const scan = async (at: number, check: Check<Context, Judged>): Promise<ScanOutcome<Answer>> => {
+      const scenario = scenarios[at] as Scenario<Context, Judged>
+      const answers = await cache.group(at)
+      if (answers.length !== runsOf(scenario)) return { status: 'unknown' }
+      for (const [index, answer] of answers.entries()) {
+        const judged = guarded.judged(answer)
+        if ('failure' in judged) {
+          const seed = scenarioSeed(plan.seed, operation, scenario)
+          const failedAt = { runs: index + 1, seed, path: String(index) }
+          return { status: 'target_error', ...failedAt, error: judged.failure, exchange: answer }
+        }
+        const status = target.status(judged.judged)
+        if (applyCheck(check, context, judged.judged, status).violations.length > 0)
+          return { status: 'unknown' }
+      }
+      return { status: 'passed', runs: answers.length }
+    }
     return {
       plan: operationPlan,
       async judge(at, check) {
@@ -149,8 +222,11 @@ export function createEngine<Context, Answer, Judged>(
         const key = { operation, scenario: scenario.name, check: check.name }
         const runs = runsOf(scenario)
         let verdict: Verdict<Answer>
-        if (await fastPath(at)) {
+        const scanned = (await fastPath(at)) ? undefined : await timed('checksMs', () => scan(at, check))
+        if (scanned === undefined) {
           verdict = { type: 'check_passed', ...key, runs }
+        } else if (scanned.status !== 'unknown') {
+          verdict = toVerdict(scanned, key)
         } else {
           const replay = cache.replay(at)
           const outcome = await timed('checksMs', () =>
@@ -158,7 +234,7 @@ export function createEngine<Context, Answer, Judged>(
               check,
               context,
               requests: scenario.requests,
-              target,
+              target: guarded,
               send: replay,
               seed: scenarioSeed(plan.seed, operation, scenario),
               runs,
@@ -177,33 +253,57 @@ export function createEngine<Context, Answer, Judged>(
         listener(verdict)
         return verdict
       },
-      answers: (at) => (at === undefined ? cache.exchanges() : cache.group(at)),
+      answers: async (at) =>
+        (await (at === undefined ? cache.exchanges() : cache.group(at))).filter(
+          (answer): answer is Answer => !(answer instanceof NotSent),
+        ),
       requests: () => sentBy.get(index) ?? 0,
     }
   }
 
   function toVerdict(
-    outcome: Awaited<ReturnType<typeof runCheck<Context, Answer, Judged>>>,
+    outcome: CheckOutcome<Sent<Answer>>,
     key: { operation: Operation; scenario: string; check: string },
   ): Verdict<Answer> {
     if (outcome.status === 'passed') return { type: 'check_passed', ...key, runs: outcome.runs }
-    const found = {
+    const counterexample = {
       ...key,
       seed: outcome.seed,
       path: outcome.path,
       runs: outcome.runs,
       replay: plan.replay(key.operation, key.check),
-      exchange: outcome.exchange,
     }
-    if (outcome.status === 'target_error')
-      return { type: 'target_failure', category: 'transport', error: outcome.error, ...found }
+    if (outcome.status === 'target_error') {
+      // A stall is one failure: the timeouts in a row, and how much was not sent.
+      const failure = { type: 'target_failure', category: 'transport', ...counterexample } as const
+      const failed = outcome.exchange
+      const stall =
+        failed instanceof NotSent
+          ? failed.stall
+          : (stallsByAnswer.get(failed as object) ?? []).find((s) => stalls.stalled(s) !== undefined)
+      const stalled = stall === undefined ? undefined : stalls.stalled(stall)
+      if (stall === undefined || stalled === undefined)
+        return { ...failure, error: outcome.error, exchange: failed as Answer }
+      const last = guarded.judged(stalled.last)
+      const error = stallMessage(stall, stalled, 'failure' in last ? last.failure : 'timeout')
+      return {
+        ...failure,
+        error,
+        stalled: { timeouts: stalled.timeouts, notSent: stalled.notSent },
+        // A case held back has no exchange to show: the last one that timed out stands for it.
+        exchange: outcome.exchange instanceof NotSent ? stalled.last : outcome.exchange,
+      }
+    }
+    // Only an answer the checks judged can violate a rule: never a case held back.
+    const exchange = outcome.exchange as Answer
+    const found = { ...counterexample, exchange }
     const check = findCheck(key.operation, key.check)
-    const judged = target.judged(outcome.exchange)
+    const judged = target.judged(exchange)
     const status = 'judged' in judged ? target.status(judged.judged) : undefined
     return {
       type: 'violation',
       severity: check?.severity ?? 'normal',
-      category: violationCategory(status),
+      category: violationCategory(status, outcome.violations),
       violations: outcome.violations,
       ...found,
     }
@@ -239,4 +339,11 @@ export function createEngine<Context, Answer, Judged>(
   }
 }
 
-export { PROPERTY_BUDGET_MS }
+/** An answer, or a case the engine held back from a target that had stopped answering. */
+type Sent<Answer> = Answer | NotSent
+
+/** What one pass over a check's prefetched answers settles, or `unknown`: a violation to shrink. */
+type ScanOutcome<Answer> =
+  Extract<CheckOutcome<Sent<Answer>>, { status: 'passed' | 'target_error' }> | { status: 'unknown' }
+
+export { PROPERTY_BUDGET_MS, TIMEOUTS_BEFORE_GIVING_UP }

@@ -9,9 +9,11 @@ export type CheckKey = { operation: Operation; scenario: string; check: string }
 
 /**
  * Where a failed check's cause lies, so a report separates "the API broke its contract" from "the
- * target was down" or "the target lacks the operation".
+ * target was down", "the target lacks the operation" or "the spec itself is wrong" (`spec`: the
+ * target answered what the spec shows, and the spec's own schema refuses it).
  */
-export type FailureCategory = 'contract_violation' | 'server_error' | 'operation_missing' | 'transport'
+export type FailureCategory =
+  'contract_violation' | 'server_error' | 'operation_missing' | 'transport' | 'spec'
 
 /** How fast-check found and shrank a failure: with the replay line, everything a rerun needs. */
 export type Counterexample = { seed: number; path: string; runs: number; replay: string }
@@ -29,7 +31,14 @@ export type ViolationFound<Answer> = CheckKey &
   }
 
 export type TargetFailure<Answer> = CheckKey &
-  Counterexample & { type: 'target_failure'; category: 'transport'; error: string; exchange: Answer }
+  Counterexample & {
+    type: 'target_failure'
+    category: 'transport'
+    error: string
+    exchange: Answer
+    /** The operation stopped answering: timeouts in a row, and the cases then not sent. */
+    stalled?: { timeouts: number; notSent: number }
+  }
 
 export type CheckSkipped = Skip & { type: 'skipped'; operation: Operation }
 

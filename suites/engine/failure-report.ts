@@ -11,9 +11,14 @@ export function formatFailure(failed: FailedCheck, rule: string): string {
   const { operation, check } = failed
   const { request } = failed.exchange
   const headline =
-    failed.type === 'violation'
-      ? [`${check}: ${operation.id}`, ...failed.violations.map((v) => `  - ${v.message}`)]
-      : [`target_error: ${operation.id} (while checking ${check})`, `  - ${failed.error}`]
+    failed.type !== 'violation'
+      ? [`target_error: ${operation.id} (while checking ${check})`, `  - ${failed.error}`]
+      : failed.category === 'spec'
+        ? [
+            `${check}: ${operation.id} (spec finding: the spec's own fault, not the target's)`,
+            ...failed.violations.map((v) => `  - ${v.message} (${v.spec ?? ''})`),
+          ]
+        : [`${check}: ${operation.id}`, ...failed.violations.map((v) => `  - ${v.message}`)]
   return [
     ...headline,
     '',

@@ -6,8 +6,11 @@ import type { GeneratedRequest } from '../../contracts/request.ts'
 export type Target<Answer, Judged> = {
   /** Sends one case of a scenario; never throws: a failure is part of the answer. */
   send(request: GeneratedRequest, scenario: string): Promise<Answer>
-  /** What the checks judge, or why there is nothing to judge (refused, reset, timed out). */
-  judged(answer: Answer): { judged: Judged } | { failure: string }
+  /**
+   * What the checks judge, or why there is nothing to judge (refused, reset, timed out); `timedOut`
+   * says the deadline passed, which the engine counts to tell when a target stopped answering.
+   */
+  judged(answer: Answer): { judged: Judged } | { failure: string; timedOut?: boolean }
   /** The status code the checks' `answers` filter reads; undefined when there is none. */
   status(judged: Judged): number | undefined
 }
@@ -20,7 +23,7 @@ export function httpTarget(send: Send): Target<Exchange, RespondedExchange> {
     send: (request) => send(request),
     judged: (exchange) =>
       exchange.response === undefined
-        ? { failure: exchange.error ?? 'no response' }
+        ? { failure: exchange.error ?? 'no response', timedOut: exchange.timedOut === true }
         : { judged: exchange as RespondedExchange },
     status: (exchange) => exchange.response.status,
   }

@@ -10,7 +10,9 @@ import {
 import type { Verdict } from '../engine/events.ts'
 import type { LiveExchange } from './live-client.ts'
 
-export type FindingKind = 'violation' | 'operation_missing' | 'target_failure' | 'fixture_unavailable'
+/** `spec`: the target answered what the spec itself shows, and the spec's own schema refuses it. */
+export type FindingKind =
+  'violation' | 'operation_missing' | 'target_failure' | 'fixture_unavailable' | 'spec'
 
 export type Finding = {
   kind: FindingKind
@@ -92,8 +94,8 @@ function errorMessage(json: unknown): string | undefined {
 export function checkFinding(verdict: Verdict<Exchange>): Finding | undefined {
   if (verdict.type !== 'violation' && verdict.type !== 'target_failure') return undefined
   const kind: FindingKind =
-    verdict.category === 'operation_missing'
-      ? 'operation_missing'
+    verdict.category === 'operation_missing' || verdict.category === 'spec'
+      ? verdict.category
       : verdict.category === 'contract_violation'
         ? 'violation'
         : 'target_failure'

@@ -87,7 +87,13 @@ export function summarise(input: {
         ', ',
       )}; ${Object.keys(byOperation).length} operations, the most: ${busiest.map(([operation, n]) => `${operation} ${n}`).join(', ')}`,
   ]
-  for (const kind of ['violation', 'operation_missing', 'target_failure', 'fixture_unavailable'] as const) {
+  for (const kind of [
+    'violation',
+    'operation_missing',
+    'target_failure',
+    'fixture_unavailable',
+    'spec',
+  ] as const) {
     const of = findings.filter((finding) => finding.kind === kind)
     if (of.length === 0) continue
     lines.push(`  ${kind} (${of.length}):`, ...of.map((finding) => `    ${formatFinding(finding)}`))

@@ -7,7 +7,8 @@ import { authAccepted, authRequired, workspaceHeaderRequired } from '../checks/a
 import { errorEnvelope } from '../checks/error-envelope.ts'
 import { noInternalDetails } from '../checks/no-internal-details.ts'
 import type { Check } from '../checks/types.ts'
-import { resolveAuth } from '../../contracts/credentials.ts'
+import { missingVariables, resolveAuth } from '../../contracts/credentials.ts'
+import { missingOf, notGiven } from './credentials.ts'
 import type { Plan, PlanFor, PlanOptions, Scenario, Skip } from './types.ts'
 
 // Credentials that must never pass. Client-session tokens and publishable keys are made up: where
@@ -45,15 +46,42 @@ export const authPlan: PlanFor = (operation, options) => {
     noInternalDetails,
   ])
 
-  const noWorkspace = OWN.filter((v) => !verdict(v).ok && heldBy(v))
+  const refused = OWN.filter((v) => !verdict(v).ok)
   if (prism)
     plan.skips.push(
       skip(workspaceHeaderRequired, 'no workspace', 'plain Prism does not know the seam-workspace rule'),
     )
-  else add(plan, operation, options, 'no workspace', noWorkspace, [workspaceHeaderRequired, errorEnvelope])
+  else
+    add(
+      plan,
+      operation,
+      options,
+      'no workspace',
+      refused.filter(heldBy),
+      [workspaceHeaderRequired, errorEnvelope],
+      {
+        notHeld: preferred(
+          refused.filter((v) => !heldBy(v)),
+          (v) => {
+            const expected = verdict(v)
+            return !expected.ok && expected.type === 'missing_workspace_id'
+          },
+        ),
+      },
+    )
 
-  const accepted = OWN.filter((v) => verdict(v).ok && heldBy(v))
-  add(plan, operation, options, 'accepted credentials', accepted, [authAccepted])
+  // Each kind the operation takes and the run was not given is a skip of its own, naming the
+  // variable: against a server the suite did not start, a made-up credential would be refused.
+  const taken = OWN.filter((v) => verdict(v).ok)
+  add(plan, operation, options, 'accepted credentials', taken.filter(heldBy), [authAccepted], {
+    notHeld: taken.filter((v) => !heldBy(v)),
+  })
+  if (taken.some(heldBy)) {
+    for (const variant of taken.filter((v) => !heldBy(v))) {
+      const reason = notGiven(missingVariables(variant, options.auth))
+      plan.skips.push(skip(authAccepted, `accepted credentials: ${kindOf(variant)}`, reason))
+    }
+  }
   if (prism && rejected.length > 0) {
     plan.skips.push(
       skip(errorEnvelope, 'rejected credentials', "plain Prism does not answer with Seam's error envelope"),
@@ -69,13 +97,17 @@ function add(
   name: string,
   variants: AuthVariant[],
   checks: Check[],
+  { notHeld = [] }: { notHeld?: AuthVariant[] } = {},
 ): void {
   if (variants.length === 0) {
     const security = operation.security.map((alternative) => alternative.join('+')).join(', ')
+    const missing = missingOf(notHeld, options.auth)
     const reason =
-      security === ''
-        ? 'the operation is public (no security requirement): no credential to refuse'
-        : `no credential of the run fits "${name}" under this operation's security (${security})`
+      missing.length > 0
+        ? `${notGiven(missing)} (security: ${security || 'none'})`
+        : security === ''
+          ? 'the operation is public (no security requirement): no credential to refuse'
+          : `no credential of the run fits "${name}" under this operation's security (${security})`
     plan.skips.push(...checks.map((check) => skip(check, name, reason)))
     return
   }
@@ -83,6 +115,26 @@ function add(
     .tuple(validRequest(operation, options.ids), fc.constantFrom(...variants))
     .map(([request, auth]) => ({ ...request, auth }))
   plan.scenarios.push({ name, requests, checks } satisfies Scenario)
+}
+
+/** Those that fit `best` if any do, else all: what a skip names when several kinds are missing. */
+function preferred(variants: AuthVariant[], best: (variant: AuthVariant) => boolean): AuthVariant[] {
+  return variants.some(best) ? variants.filter(best) : variants
+}
+
+function kindOf(variant: AuthVariant): string {
+  switch (variant.use) {
+    case 'personal_access_token':
+      return `personal access token${variant.workspace ? ' + workspace' : ''}`
+    case 'console_session':
+      return `console session${variant.workspace ? ' + workspace' : ''}`
+    case 'client_session_token':
+      return 'client session'
+    case 'api_key':
+      return 'API key'
+    default:
+      return variant.use
+  }
 }
 
 function skip(check: Check, scenario: string, reason: string): Skip {

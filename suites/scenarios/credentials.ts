@@ -1,6 +1,6 @@
 import { type AuthVariant, expectedAuthVerdict } from '../../contracts/auth.ts'
 import type { Operation } from '../../contracts/operations.ts'
-import { type AuthSecrets, resolveAuth } from '../../contracts/credentials.ts'
+import { type AuthSecrets, missingVariables, resolveAuth } from '../../contracts/credentials.ts'
 
 // The run's own credentials an operation may be called with, most ordinary first.
 const PREFERENCE: AuthVariant[] = [
@@ -23,7 +23,24 @@ export function credentialFor(operation: Operation, secrets: AuthSecrets): AuthV
   )
 }
 
-export function noCredentialReason(operation: Operation): string {
-  const schemes = operation.security.map((alternative) => alternative.join('+')).join(', ')
-  return `the run holds no credential this operation takes (security: ${schemes || 'none'})`
+/**
+ * Why an operation gets no request: the variables that would give the run a credential it takes
+ * (against a server the suite did not start, only what was given is held), or that the spec gives
+ * none of its schemes a token format the run could hold.
+ */
+export function noCredentialReason(operation: Operation, secrets: AuthSecrets): string {
+  const schemes = operation.security.map((alternative) => alternative.join('+')).join(', ') || 'none'
+  const taken = PREFERENCE.filter((variant) => expectedAuthVerdict(operation.security, variant).ok)
+  const missing = missingOf(taken, secrets)
+  if (missing.length === 0) return `the run holds no credential this operation takes (security: ${schemes})`
+  return `${notGiven(missing)} (security: ${schemes})`
+}
+
+/** The variables none of which was given, for variants the run does not hold: `no A or B given`. */
+export function missingOf(variants: AuthVariant[], secrets: AuthSecrets): string[] {
+  return [...new Set(variants.flatMap((variant) => missingVariables(variant, secrets)))]
+}
+
+export function notGiven(variables: string[]): string {
+  return `no ${variables.join(' or ')} given`
 }

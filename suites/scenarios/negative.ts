@@ -14,7 +14,7 @@ export const negativePlan: PlanFor = (operation, { rules, auth, ids }) => {
   if (invalid === undefined || credential === undefined) {
     const reason =
       credential === undefined
-        ? noCredentialReason(operation)
+        ? noCredentialReason(operation, auth)
         : 'the operation takes no parameters and no body: no request can be invalid'
     return {
       scenarios: [],

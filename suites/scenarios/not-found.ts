@@ -15,7 +15,7 @@ const CHECKS = [unknownIdNotFound, errorEnvelope, noInternalDetails]
 export const notFoundPlan: PlanFor = (operation, { auth }) => {
   const credential = credentialFor(operation, auth)
   if (credential === undefined) {
-    const reason = noCredentialReason(operation)
+    const reason = noCredentialReason(operation, auth)
     return { scenarios: [], skips: CHECKS.map((check) => ({ check: check.name, scenario: NAME, reason })) }
   }
   // Without `ids`: every ID is generated, none is a real one.

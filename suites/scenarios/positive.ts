@@ -10,7 +10,7 @@ export const positivePlan: PlanFor = (operation, { auth, ids }) => {
   const checks = checksFor(operation, POSITIVE_CHECKS)
   const credential = credentialFor(operation, auth)
   if (credential === undefined) {
-    const reason = noCredentialReason(operation)
+    const reason = noCredentialReason(operation, auth)
     return { scenarios: [], skips: checks.map((check) => ({ check: check.name, scenario: NAME, reason })) }
   }
   const requests = validRequest(operation, ids).map((request) => ({ ...request, auth: credential }))

@@ -128,7 +128,7 @@ export async function runSdkGate(options: GateOptions): Promise<GateResult> {
       if (selected !== undefined && !selected.has(operation)) continue
       const credential = credentialFor(operation, GATE_SECRETS)
       if (credential === undefined) {
-        result.skipped.push({ operation, reason: noCredentialReason(operation) })
+        result.skipped.push({ operation, reason: noCredentialReason(operation, GATE_SECRETS) })
         continue
       }
       result.checked.push(operation)

@@ -75,7 +75,7 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
     target,
     rules,
     ...(endpoint === undefined ? {} : { endpoint }),
-    auth: auth(env),
+    auth: endpoint === undefined ? embeddedMockAuth(env) : givenAuth(env),
     operations: env.SEAM_OPERATIONS ?? DEFAULTS.operations,
     ...(given(env, 'SEAM_TAGS') === undefined ? {} : { tags: env.SEAM_TAGS as string }),
     ...(given(env, 'SEAM_CHECKS') === undefined ? {} : { checks: checkNames(env.SEAM_CHECKS as string) }),
@@ -88,34 +88,19 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
 
 function resolveLiveConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
   const given = (name: string) => (env[name] === '' ? undefined : env[name])
-  const token = given('SEAM_PERSONAL_ACCESS_TOKEN')
-  const workspaceId = given('SEAM_WORKSPACE_ID')
-  const apiKey = given('SEAM_API_KEY')
-  if (token !== undefined && workspaceId === undefined) {
-    throw new ConfigError(
-      'SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID: a personal access token must come with a seam-workspace header',
-    )
-  }
   // No defaults here: a live run uses only what it was given.
-  if (apiKey === undefined && token === undefined) {
+  const auth = givenAuth(env, { required: false })
+  if (auth.apiKey === undefined && auth.personalAccessToken === undefined) {
     throw new ConfigError(
       'live mode needs SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID',
     )
   }
-  const optional = (name: string, value: string | undefined) => (value === undefined ? {} : { [name]: value })
   const userIdentityId = given('SEAM_USER_IDENTITY_ID')
   return {
     target: 'live',
     rules: 'seam',
     endpoint: httpUrl(given('SEAM_ENDPOINT') ?? LIVE_DEFAULTS.endpoint),
-    auth: {
-      primary: token === undefined ? 'api_key' : 'personal_access_token',
-      ...optional('apiKey', apiKey),
-      ...optional('personalAccessToken', token),
-      ...optional('workspaceId', workspaceId),
-      ...optional('clientSessionToken', given('SEAM_CLIENT_SESSION_TOKEN')),
-      ...optional('consoleSessionToken', given('SEAM_CONSOLE_SESSION_TOKEN')),
-    },
+    auth,
     operations: env.SEAM_OPERATIONS ?? DEFAULTS.operations,
     runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, LIVE_DEFAULTS.runs),
     seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
@@ -130,7 +115,27 @@ function resolveLiveConfig(env: Record<string, string | undefined>, randomSeed: 
   }
 }
 
-function auth(env: Record<string, string | undefined>): AuthSecrets {
+/** The embedded mock takes exactly the run's credentials, so every kind has a made-up default there. */
+function embeddedMockAuth(env: Record<string, string | undefined>): AuthSecrets {
+  const secrets = givenAuth(env, { required: false })
+  return {
+    primary: secrets.primary,
+    apiKey: secrets.apiKey ?? MOCK_SECRETS.apiKey,
+    personalAccessToken: secrets.personalAccessToken ?? MOCK_SECRETS.personalAccessToken,
+    workspaceId: secrets.workspaceId ?? MOCK_SECRETS.workspaceId,
+    clientSessionToken: secrets.clientSessionToken ?? MOCK_SECRETS.clientSessionToken,
+    consoleSessionToken: secrets.consoleSessionToken ?? MOCK_SECRETS.consoleSessionToken,
+  }
+}
+
+/**
+ * A server the suite did not start knows none of the mock's made-up credentials: the run holds only
+ * what it was given, and the checks that need a kind it lacks are skipped, naming the variable.
+ */
+function givenAuth(
+  env: Record<string, string | undefined>,
+  { required }: { required: boolean } = { required: true },
+): AuthSecrets {
   const given = (name: string) => (env[name] === '' ? undefined : env[name])
   const token = given('SEAM_PERSONAL_ACCESS_TOKEN')
   const workspaceId = given('SEAM_WORKSPACE_ID')
@@ -139,15 +144,22 @@ function auth(env: Record<string, string | undefined>): AuthSecrets {
       'SEAM_PERSONAL_ACCESS_TOKEN needs SEAM_WORKSPACE_ID: a personal access token must come with a seam-workspace header',
     )
   }
-  // A mock takes any well-formed credential, so every kind has a default there.
-  return {
-    primary: token === undefined ? 'api_key' : 'personal_access_token',
-    apiKey: given('SEAM_API_KEY') ?? MOCK_SECRETS.apiKey,
-    personalAccessToken: token ?? MOCK_SECRETS.personalAccessToken,
-    workspaceId: workspaceId ?? MOCK_SECRETS.workspaceId,
-    clientSessionToken: given('SEAM_CLIENT_SESSION_TOKEN') ?? MOCK_SECRETS.clientSessionToken,
-    consoleSessionToken: given('SEAM_CONSOLE_SESSION_TOKEN') ?? MOCK_SECRETS.consoleSessionToken,
+  const tokens = {
+    apiKey: given('SEAM_API_KEY'),
+    personalAccessToken: token,
+    clientSessionToken: given('SEAM_CLIENT_SESSION_TOKEN'),
+    consoleSessionToken: given('SEAM_CONSOLE_SESSION_TOKEN'),
   }
+  if (required && Object.values(tokens).every((value) => value === undefined)) {
+    throw new ConfigError(
+      'SEAM_ENDPOINT is a server the suite did not start: give it SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID (made-up credentials are for the embedded mock only)',
+    )
+  }
+  const secrets: AuthSecrets = { primary: token === undefined ? 'api_key' : 'personal_access_token' }
+  for (const [key, value] of Object.entries({ ...tokens, workspaceId })) {
+    if (value !== undefined) secrets[key as Exclude<keyof AuthSecrets, 'primary'>] = value
+  }
+  return secrets
 }
 
 function given(env: Record<string, string | undefined>, name: string): string | undefined {

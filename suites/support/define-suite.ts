@@ -128,9 +128,15 @@ function outcomeOf(
         outcome: 'violation',
         severity: verdict.severity,
         category: verdict.category,
-        detail: verdict.violations[0]?.message ?? '',
+        detail: describeViolation(verdict.violations[0]),
       }
   }
+}
+
+/** The first violation in one line; a spec finding says how the spec is at fault. */
+function describeViolation(violation: { message: string; spec?: string } | undefined): string {
+  if (violation === undefined) return ''
+  return violation.spec === undefined ? violation.message : `${violation.message} (${violation.spec})`
 }
 
 function checkNamed(name: string): Pick<CheckMeta, 'name' | 'severity'> {

@@ -5,13 +5,22 @@ import { dirname } from 'node:path'
 
 import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vitest/node'
 
+import { type AuthSecrets, heldCredentials } from '../../contracts/credentials.ts'
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import { ALL_CHECKS } from '../checks/index.ts'
 import type {} from './meta.ts'
 import './provided.ts'
 
 type State = 'passed' | 'failed' | 'skipped'
-type Result = { suite: string; operation: string; check: string; state: State; detail: string }
+export type SummaryResult = {
+  suite: string
+  operation: string
+  check: string
+  state: State
+  detail: string
+  /** The spec's own fault, not the target's: listed apart. */
+  spec: boolean
+}
 
 export class SummaryReporter implements Reporter {
   #vitest: Vitest | undefined
@@ -37,7 +46,7 @@ export class SummaryReporter implements Reporter {
       ),
       ...unhandledErrors.map((error) => firstLine(error.message)),
     ]
-    const text = render(results, this.#runLine(), errors)
+    const text = renderSummary(results, this.#runLine(), errors)
     process.stdout.write(`\n${text}\n`)
     mkdirSync(dirname(this.#outputFile), { recursive: true })
     writeFileSync(this.#outputFile, `${text}\n`)
@@ -51,11 +60,21 @@ export class SummaryReporter implements Reporter {
     const config = context?.resolvedConfig
     if (config === undefined) return ''
     const where = `${context?.endpoint ?? '?'}${config.endpoint === undefined ? ' (embedded)' : ''}`
-    return `target ${config.target} (${config.rules} rules) at ${where} · spec @seamapi/types ${pinnedSpecVersion()} · seed ${config.seed} · ${config.runs} runs per property`
+    return [
+      `target ${config.target} (${config.rules} rules) at ${where} · spec @seamapi/types ${pinnedSpecVersion()} · seed ${config.seed} · ${config.runs} runs per property`,
+      credentialsLine(config.auth, config.endpoint === undefined),
+    ].join('\n')
   }
 }
 
-function toResult(test: TestCase): Result[] {
+/** Which kinds of credential the run held: against a server it did not start, only those given. */
+export function credentialsLine(auth: AuthSecrets, embedded: boolean): string {
+  const { held, missing } = heldCredentials(auth)
+  if (embedded) return `credentials: ${held.join(', ')} (the embedded mock's own where SEAM_* gives none)`
+  return `credentials held: ${held.join(', ') || 'none'}${missing.length === 0 ? '' : ` · not held: ${missing.join(', ')}`}`
+}
+
+function toResult(test: TestCase): SummaryResult[] {
   const meta = test.meta().conformance
   if (meta === undefined) return []
   const result = test.result()
@@ -68,7 +87,8 @@ function toResult(test: TestCase): Result[] {
       : result.state === 'skipped'
         ? (result.note ?? 'skipped')
         : '')
-  return [{ suite: meta.suite, operation: meta.operation, check: meta.check, state, detail }]
+  const spec = state === 'failed' && meta.category === 'spec'
+  return [{ suite: meta.suite, operation: meta.operation, check: meta.check, state, detail, spec }]
 }
 
 function firstLine(message: string): string {
@@ -86,7 +106,7 @@ function merge(states: State[]): State {
   return states.includes('passed') ? 'passed' : 'skipped'
 }
 
-function render(results: Result[], runLine: string, errors: string[]): string {
+export function renderSummary(results: SummaryResult[], runLine: string, errors: string[]): string {
   const checks = [...new Set(results.map((r) => r.check))].sort((a, b) => order(a) - order(b))
   const operations = [...new Set(results.map((r) => r.operation))].sort()
   const suites = [...new Set(results.map((r) => r.suite))]
@@ -107,9 +127,11 @@ function render(results: Result[], runLine: string, errors: string[]): string {
     })
     lines.push(`${operation.padEnd(width)}  ${marks.join(' ')}`)
   }
+  const specFindings = results.filter((r) => r.spec).sort((a, b) => order(a.check) - order(b.check))
+  const ofSpec = specFindings.length === 0 ? '' : ` (${specFindings.length} of them spec findings)`
   lines.push(
     '',
-    `${operations.length} operations × ${checks.length} checks: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped (✓ passed, ✗ failed, - skipped, · not applicable)`,
+    `${operations.length} operations × ${checks.length} checks: ${count('passed')} passed, ${count('failed')} failed${ofSpec}, ${count('skipped')} skipped (✓ passed, ✗ failed, - skipped, · not applicable)`,
   )
   const skips = new Map<string, number>()
   for (const r of results.filter((r) => r.state === 'skipped')) {
@@ -117,12 +139,21 @@ function render(results: Result[], runLine: string, errors: string[]): string {
     skips.set(key, (skips.get(key) ?? 0) + 1)
   }
   if (skips.size > 0) lines.push('', 'Skipped:', ...[...skips].map(([reason, n]) => `  - ${n}× ${reason}`))
-  const failures = results.filter((r) => r.state === 'failed').sort((a, b) => order(a.check) - order(b.check))
+  const failures = results
+    .filter((r) => r.state === 'failed' && !r.spec)
+    .sort((a, b) => order(a.check) - order(b.check))
   if (failures.length > 0) {
     lines.push(
       '',
       'Failures, worst first:',
       ...failures.map((r) => `  ✗ ${r.check}  ${r.operation}  ${r.detail}`),
+    )
+  }
+  if (specFindings.length > 0) {
+    lines.push(
+      '',
+      "Spec findings, the spec's own fault rather than the target's (npm run spec:lint lists them all):",
+      ...specFindings.map((r) => `  ✗ ${r.check}  ${r.operation}  ${r.detail}`),
     )
   }
   if (errors.length > 0)

@@ -99,10 +99,12 @@ export function createClient(options: ClientOptions): Client {
         },
       }
     } catch (error) {
-      const reason = signal.aborted
-        ? `timeout: no complete response within ${options.timeoutMs} ms`
-        : describeTransportError(error)
-      return { request, wire, error: reason, failedAfterMs: performance.now() - started }
+      const failedAfterMs = performance.now() - started
+      if (signal.aborted) {
+        const reason = `timeout: no complete response within ${options.timeoutMs} ms`
+        return { request, wire, error: reason, timedOut: true, failedAfterMs }
+      }
+      return { request, wire, error: describeTransportError(error), failedAfterMs }
     }
   }
 

@@ -25,10 +25,17 @@ export async function conformanceFindings(
     rules = 'seam',
     seed = 42,
     runs = 40,
-  }: { plans?: PlanFor[]; rules?: PlanOptions['rules']; seed?: number; runs?: number } = {},
+    // Generous: a loaded machine must not turn a slow answer into a finding.
+    timeoutMs = 15_000,
+  }: {
+    plans?: PlanFor[]
+    rules?: PlanOptions['rules']
+    seed?: number
+    runs?: number
+    timeoutMs?: number
+  } = {},
 ): Promise<Verdict<Exchange>[]> {
-  // Generous: a loaded machine must not turn a slow answer into a finding.
-  const client = createClient({ endpoint, auth: MOCK_SECRETS, timeoutMs: 15_000 })
+  const client = createClient({ endpoint, auth: MOCK_SECRETS, timeoutMs, connections: 8 })
   const settings = { seed, runs, concurrency: 8, rules, auth: MOCK_SECRETS }
   const verdicts: Verdict<Exchange>[] = []
   try {

@@ -13,19 +13,39 @@ import { runScript } from '../helpers/run-script.ts'
 
 const SECRET = 'seam_secret_never_printed_0123456789'
 
+/** Every kind of credential the mock takes: the run against it holds them all. */
+const MOCK_ENV = {
+  SEAM_API_KEY: MOCK_SECRETS.apiKey,
+  SEAM_PERSONAL_ACCESS_TOKEN: MOCK_SECRETS.personalAccessToken,
+  SEAM_WORKSPACE_ID: MOCK_SECRETS.workspaceId,
+  SEAM_CLIENT_SESSION_TOKEN: MOCK_SECRETS.clientSessionToken,
+  SEAM_CONSOLE_SESSION_TOKEN: MOCK_SECRETS.consoleSessionToken,
+}
+
 const conformance = (args: string[], env: Record<string, string> = {}) =>
   runScript('scripts/conformance.ts', args, env)
 
 describe('conformance, given bad input', () => {
+  const key = { SEAM_API_KEY: SECRET }
   it.each([
-    [['--bogus'], "conformance: Unknown option '--bogus'"],
-    [['--runs', '0'], 'conformance: SEAM_RUNS must be a positive integer, not "0"'],
-    [['--target', 'prod'], 'conformance: SEAM_TARGET must be "mock" or "live", not "prod"'],
-    [['--mock', 'wiremock'], 'conformance: SEAM_MOCK must be "seam" or "prism", not "wiremock"'],
-    [['--operations', '/no_such_path'], 'conformance: operation filter "/no_such_path" matches no operation'],
-    [['--endpoint', 'http://127.0.0.1:9'], 'conformance: cannot reach http://127.0.0.1:9: ECONNREFUSED'],
-  ])('%j exits 2 with one line', async (args, message) => {
-    const { code, stderr, stdout } = await conformance(args)
+    [['--bogus'], {}, "conformance: Unknown option '--bogus'"],
+    [['--runs', '0'], {}, 'conformance: SEAM_RUNS must be a positive integer, not "0"'],
+    [['--target', 'prod'], {}, 'conformance: SEAM_TARGET must be "mock" or "live", not "prod"'],
+    [['--mock', 'wiremock'], {}, 'conformance: SEAM_MOCK must be "seam" or "prism", not "wiremock"'],
+    [
+      ['--operations', '/no_such_path'],
+      {},
+      'conformance: operation filter "/no_such_path" matches no operation',
+    ],
+    [['--endpoint', 'http://127.0.0.1:9'], key, 'conformance: cannot reach http://127.0.0.1:9: ECONNREFUSED'],
+    // A server the suite did not start never gets a made-up key.
+    [
+      ['--endpoint', 'http://127.0.0.1:9'],
+      {},
+      'conformance: SEAM_ENDPOINT is a server the suite did not start: give it SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID',
+    ],
+  ])('%j %j exits 2 with one line', async (args, env, message) => {
+    const { code, stderr, stdout } = await conformance(args, env)
     expect(code).toBe(2)
     expect(stderr.trim().split('\n')).toHaveLength(1)
     expect(stderr).toContain(message)
@@ -117,20 +137,61 @@ describe('conformance against a server with a fault on each of several operation
 
   it('fails every one of them, each with its check, through the real suites', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'conformance-'))
-    const { code, stdout } = await conformance([
-      '--endpoint',
-      mock.url,
-      '--operations',
-      fixtures.map((fixture) => fixture.operation).join(','),
-      '--runs',
-      '30',
-      '--seed',
-      '7',
-      '--reports',
-      reports,
-    ])
+    const { code, stdout } = await conformance(
+      [
+        '--endpoint',
+        mock.url,
+        '--operations',
+        fixtures.map((fixture) => fixture.operation).join(','),
+        '--runs',
+        '30',
+        '--seed',
+        '7',
+        '--reports',
+        reports,
+      ],
+      MOCK_ENV,
+    )
     expect(code).toBe(1)
     const failures = stdout.split('Failures, worst first:')[1] ?? ''
     for (const fixture of fixtures) expect(failures).toContain(`✗ ${fixture.caughtBy}  ${fixture.operation}`)
+  })
+})
+
+describe('conformance against a correct server given only an API key and a personal access token', () => {
+  // A server the suite did not start: it knows its own client and console sessions, which the run
+  // was not given (the issue's case: made-up ones got 8 auth_accepted false alarms).
+  const given = {
+    SEAM_API_KEY: 'seam_given_api_key_8d1f',
+    SEAM_PERSONAL_ACCESS_TOKEN: 'seam_at_given_token_2c7a',
+    SEAM_WORKSPACE_ID: '0c1b2a39-4d5e-4f60-8a7b-9c8d7e6f5a4b',
+  }
+  let mock: RunningMock
+  beforeAll(async () => {
+    mock = await startMock({
+      accepted: {
+        apiKey: given.SEAM_API_KEY,
+        personalAccessToken: given.SEAM_PERSONAL_ACCESS_TOKEN,
+        workspaceId: given.SEAM_WORKSPACE_ID,
+        clientSessionToken: 'seam_cst_only_the_server_knows',
+        consoleSessionToken: 'eyJhbGciOiJub25lIn0.eyJzZXJ2ZXIiOjF9.c2VydmVy',
+      },
+    })
+  })
+  afterAll(() => mock.close())
+
+  it('passes, skips what needs the sessions it was not given, and says which kinds it held', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'conformance-'))
+    const args = ['--endpoint', mock.url, '--seed-endpoints', '--runs', '5', '--seed', '3']
+    const { code, stdout, stderr } = await conformance([...args, '--reports', reports], given)
+    expect(stdout).not.toContain('Failures, worst first:')
+    expect(stdout).toContain(
+      'credentials held: API key, personal access token + workspace · not held: client session (no SEAM_CLIENT_SESSION_TOKEN), console session + workspace (no SEAM_CONSOLE_SESSION_TOKEN)',
+    )
+    const skipped = stdout.split('Skipped:')[1]?.split('\n\n')[0] ?? ''
+    expect(skipped).toMatch(/\d+× auth_accepted: no SEAM_CONSOLE_SESSION_TOKEN given/)
+    expect(skipped).toMatch(/\d+× auth_accepted: no SEAM_CLIENT_SESSION_TOKEN given/)
+    expect(code, stderr).toBe(0)
+    expect(readFileSync(join(reports, 'summary.txt'), 'utf8')).toContain('credentials held: API key')
   })
 })

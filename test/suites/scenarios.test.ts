@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { authPlan } from '../../suites/scenarios/auth.ts'
 import { credentialFor } from '../../suites/scenarios/credentials.ts'
 import { negativePlan } from '../../suites/scenarios/negative.ts'
+import { positivePlan } from '../../suites/scenarios/positive.ts'
 import { MOCK_SECRETS } from '../helpers/conformance.ts'
 import { operation, operations } from '../helpers/model.ts'
 
@@ -56,5 +57,46 @@ describe('the plans', () => {
     expect(rejected).toBeDefined()
     const grant = operation('POST /user_identities/grant_access_to_device')
     expect(authPlan(grant, { rules: 'seam', auth: MOCK_SECRETS }).skips).toEqual([])
+  })
+})
+
+describe('the plans, for a server the suite did not start', () => {
+  const keyOnly = { primary: 'api_key', apiKey: 'seam_k' } as const
+  const keyAndToken = { ...keyOnly, personalAccessToken: 'seam_at_1', workspaceId: 'ws_1' }
+
+  it('skip an operation that takes only a kind not given, naming the variable', () => {
+    const plan = positivePlan(byScheme('client_session'), { rules: 'seam', auth: keyOnly })
+    expect(plan.scenarios).toEqual([])
+    expect(new Set(plan.skips.map((s) => s.reason))).toEqual(
+      new Set(['no SEAM_CLIENT_SESSION_TOKEN given (security: client_session)']),
+    )
+  })
+
+  it('accept the kinds given, and skip auth_accepted for each kind not given, naming its variable', () => {
+    const plan = authPlan(operation('POST /access_grants/create'), { rules: 'seam', auth: keyAndToken })
+    expect(plan.scenarios.find((s) => s.name === 'accepted credentials')).toBeDefined()
+    expect(plan.skips).toEqual(
+      expect.arrayContaining([
+        {
+          check: 'auth_accepted',
+          scenario: 'accepted credentials: client session',
+          reason: 'no SEAM_CLIENT_SESSION_TOKEN given',
+        },
+        {
+          check: 'auth_accepted',
+          scenario: 'accepted credentials: console session + workspace',
+          reason: 'no SEAM_CONSOLE_SESSION_TOKEN given',
+        },
+      ]),
+    )
+  })
+
+  it('skip the missing-workspace rule without a personal access token, naming it', () => {
+    const plan = authPlan(operation('POST /user_identities/grant_access_to_device'), {
+      rules: 'seam',
+      auth: keyOnly,
+    })
+    const skipped = plan.skips.find((s) => s.check === 'workspace_header_required')
+    expect(skipped?.reason).toMatch(/^no SEAM_PERSONAL_ACCESS_TOKEN given \(security: /)
   })
 })

@@ -28,6 +28,12 @@ export const CATEGORIES: CategoryRule[] = [
     matchers: { statuses: ['failed', 'broken'], labels: { _category: 'server_error' } },
   },
   {
+    name: 'Spec finding',
+    description:
+      "The target answered what the spec itself shows, and the spec's own schema refuses it (its example breaks its schema, a required property it never defines, overlapping oneOf branches): the spec's fault, not the target's.",
+    matchers: { statuses: ['failed'], labels: { _category: 'spec' } },
+  },
+  {
     name: 'Contract violation',
     description: 'The target answered, and the answer breaks the contract (check named in the message).',
     matchers: { statuses: ['failed'] },

@@ -45,13 +45,12 @@ describe('resolveConfig', () => {
       target: 'mock',
       rules: 'seam',
       endpoint: 'http://127.0.0.1:4010',
+      // A server the suite did not start: only the credentials given, no made-up ones.
       auth: {
         primary: 'personal_access_token',
-        apiKey: MOCK_SECRETS.apiKey,
         personalAccessToken: 'seam_at_1',
         workspaceId: 'ws_1',
         clientSessionToken: 'seam_cst_1',
-        consoleSessionToken: MOCK_SECRETS.consoleSessionToken,
       },
       operations: 'seed',
       tags: '/acs',
@@ -61,6 +60,29 @@ describe('resolveConfig', () => {
       timeoutMs: 250,
       concurrency: 2,
     })
+  })
+
+  it('gives the embedded mock its made-up credentials only where SEAM_* gives none', () => {
+    expect(resolve({ SEAM_CLIENT_SESSION_TOKEN: 'seam_cst_1' }).auth).toEqual({
+      ...MOCK_SECRETS,
+      clientSessionToken: 'seam_cst_1',
+    })
+  })
+
+  it('holds only the API key given for a server it did not start', () => {
+    expect(resolve({ SEAM_ENDPOINT: 'http://127.0.0.1:4010', SEAM_API_KEY: 'seam_k' }).auth).toEqual({
+      primary: 'api_key',
+      apiKey: 'seam_k',
+    })
+  })
+
+  it.each([
+    [{ SEAM_ENDPOINT: 'http://127.0.0.1:4010' }],
+    [{ SEAM_ENDPOINT: 'http://127.0.0.1:4010', SEAM_WORKSPACE_ID: 'ws_1', SEAM_API_KEY: '' }],
+  ])('refuses a server it did not start without a credential: %j', (env) => {
+    expect(() => resolve(env)).toThrow(
+      'SEAM_ENDPOINT is a server the suite did not start: give it SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID (made-up credentials are for the embedded mock only)',
+    )
   })
 
   it.each([

@@ -16,6 +16,7 @@ const CASES: Array<[string, 'failed' | 'broken' | 'skipped', Labels, string]> = 
   ['a wrong shape', 'failed', verdict('violation', 'contract_violation'), 'Contract violation'],
   ['a 500', 'failed', verdict('violation', 'server_error'), 'Server error (5xx)'],
   ['a 404', 'failed', verdict('violation', 'operation_missing'), 'Operation missing'],
+  ["the spec's own example", 'failed', verdict('violation', 'spec'), 'Spec finding'],
   ['a timeout', 'broken', verdict('target_failure', 'transport'), 'Transport or timeout'],
   ['a skip', 'skipped', verdict('skipped'), 'Skipped with reason'],
   ['a crash', 'broken', [], 'Suite error'],

@@ -1,0 +1,97 @@
+// A target that stops answering must not cost the full timeout for every case. The engine counts
+// timeouts in a row per operation, and per kind of invalid request across operations (Prism's CLI
+// never answers a body that is not JSON, whatever the operation): after a few, it sends nothing
+// more of that operation or kind. Each property that meets such a stall reports one target failure
+// with the count, and the run moves on.
+
+/** Timeouts in a row after which an operation's (or a kind's) remaining cases are not sent. */
+export const TIMEOUTS_BEFORE_GIVING_UP = 3
+
+/**
+ * What a run of timeouts is counted for: one operation, or one kind of request across operations
+ * (`acrossOperations`: it stops only once its timeouts came from two operations or more, so one
+ * operation that stopped answering never holds back the same kind of request to the others).
+ */
+export type Stall = { key: string; what: string; acrossOperations?: boolean }
+
+/** A case the engine did not send, because the target had stopped answering its operation or kind. */
+export class NotSent {
+  readonly stall: Stall
+
+  constructor(stall: Stall) {
+    this.stall = stall
+  }
+
+  get reason(): string {
+    return `not sent: the target had stopped answering ${this.stall.what}`
+  }
+}
+
+/** How a stall looked: how many timed out in a row, how many cases were then held back. */
+export type Stalled<Answer> = { timeouts: number; notSent: number; last: Answer }
+
+export type StallGuard<Answer> = {
+  /** The first of these stalls that stopped sending, if one did. */
+  stoppedBy(stalls: Stall[]): Stall | undefined
+  /** Stands in for a case held back by a stall, counting it. */
+  hold(stall: Stall): NotSent
+  /** Counts an answer for each stall it belongs to: a timeout adds to the run, a complete answer ends it. */
+  note(
+    stalls: Stall[],
+    answer: Answer,
+    outcome: 'timeout' | 'answered' | 'other_failure',
+    operation: string,
+  ): void
+  /** How a stall that stopped sending looked; undefined while it has not. */
+  stalled(stall: Stall): Stalled<Answer> | undefined
+}
+
+export function createStallGuard<Answer>(limit: number = TIMEOUTS_BEFORE_GIVING_UP): StallGuard<Answer> {
+  type State = { inARow: number; from: Set<string>; notSent: number; last?: Answer; stopped: boolean }
+  const states = new Map<string, State>()
+  const stateOf = ({ key }: Stall): State => {
+    let state = states.get(key)
+    if (state === undefined) {
+      state = { inARow: 0, from: new Set(), notSent: 0, stopped: false }
+      states.set(key, state)
+    }
+    return state
+  }
+  return {
+    stoppedBy: (stalls) => stalls.find((stall) => states.get(stall.key)?.stopped === true),
+    hold(stall) {
+      stateOf(stall).notSent++
+      return new NotSent(stall)
+    },
+    note(stalls, answer, outcome, operation) {
+      for (const stall of stalls) {
+        const state = stateOf(stall)
+        if (state.stopped) continue
+        if (outcome === 'answered') {
+          state.inARow = 0
+          state.from.clear()
+        }
+        if (outcome !== 'timeout') continue
+        state.inARow++
+        state.from.add(operation)
+        state.last = answer
+        const widely = stall.acrossOperations !== true || state.from.size >= 2
+        if (state.inARow >= limit && widely) state.stopped = true
+      }
+    },
+    stalled(stall) {
+      const state = states.get(stall.key)
+      if (state?.stopped !== true || state.last === undefined) return undefined
+      return { timeouts: state.inARow, notSent: state.notSent, last: state.last }
+    },
+  }
+}
+
+/** The target failure's line for a stall. */
+export function stallMessage(
+  stall: Stall,
+  stalled: Pick<Stalled<unknown>, 'timeouts' | 'notSent'>,
+  error: string,
+): string {
+  return `the target stopped answering ${stall.what}: ${stalled.timeouts} requests in a row timed out (${error}); ${stalled.notSent} further case(s) not sent`
+}

@@ -1,0 +1,63 @@
+// The seed suite against the real Prism CLI (`prism mock` on the exported pinned spec, started on a
+// free loopback port and stopped afterwards) finds exactly the divergences docs/known-divergences.md
+// lists for it: a new one, or one that disappears (say, after upgrading Prism), fails here.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { type RunningPrismCli, startPrismCli } from '../../mock/prism-cli.ts'
+import { writeSpecFile } from '../../scripts/lib/spec-file.ts'
+import { conformanceFindings } from '../helpers/conformance.ts'
+import { seedOperations } from '../helpers/model.ts'
+
+/** The lines of the Prism section: `- \`check: kind METHOD /path\``. */
+function knownDivergences(): string[] {
+  const text = readFileSync('docs/known-divergences.md', 'utf8')
+  const section = text.split(/^# Known divergences of the real Prism CLI$/m)[1] ?? ''
+  return [...section.matchAll(/^- `([a-z_]+: [a-z_]+ [A-Z]+ \/[^`]+)`/gm)]
+    .map((match) => match[1] as string)
+    .sort()
+}
+
+let prism: RunningPrismCli
+beforeAll(async () => {
+  const { path } = writeSpecFile(join(mkdtempSync(join(tmpdir(), 'prism-cli-')), 'openapi.json'), 'json')
+  prism = await startPrismCli({
+    specFile: path,
+    output: 'ignore',
+    logLevel: 'error',
+    readyTimeoutMs: 180_000,
+  })
+}, 200_000)
+afterAll(async () => {
+  await prism?.close()
+})
+
+describe('the seed suite against the real Prism CLI', () => {
+  it('finds exactly the known divergences, and ends', async () => {
+    // As `npm run conformance -- --mock prism --seed-endpoints --seed 1` does (100 runs per
+    // property), with a 2 s deadline: Prism answers in milliseconds, or never.
+    const verdicts = await conformanceFindings(prism.url, seedOperations, {
+      rules: 'prism',
+      seed: 1,
+      runs: 100,
+      timeoutMs: 2000,
+    })
+    const found = verdicts.flatMap((verdict) =>
+      verdict.type === 'violation'
+        ? [`${verdict.check}: ${verdict.category} ${verdict.operation.id}`]
+        : verdict.type === 'target_failure'
+          ? [`${verdict.check}: target_failure ${verdict.operation.id}`]
+          : [],
+    )
+    expect(knownDivergences().length).toBeGreaterThan(0)
+    expect([...new Set(found)].sort()).toEqual(knownDivergences())
+  }, 300_000)
+
+  it('stops Prism with the test', async () => {
+    await prism.close()
+    expect(await prism.exited).not.toBeUndefined()
+  })
+})

@@ -1,0 +1,168 @@
+// A target that stops answering: after three timeouts in a row on an operation the rest of its
+// cases are not sent, each property that met it is one target failure with the count, and the run
+// moves on. Cases in flight never exceed the run's concurrency, so none waits out its deadline in a
+// queue of our own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Exchange } from '../../../contracts/exchange.ts'
+import { type RunningMock, startMock } from '../../../mock/server.ts'
+import type { TargetFailure, Verdict } from '../../../suites/engine/events.ts'
+import { createSlots } from '../../../suites/engine/slots.ts'
+import { createStallGuard, NotSent } from '../../../suites/engine/stall.ts'
+import { conformanceFindings, MOCK_SECRETS } from '../../helpers/conformance.ts'
+import { negativePlan } from '../../../suites/scenarios/negative.ts'
+import { operation, seedOperations } from '../../helpers/model.ts'
+
+const OPERATION = { key: 'operation 0', what: 'this operation' }
+const KIND = { key: 'kind body: not JSON', what: 'requests with "body: not JSON"', acrossOperations: true }
+
+describe('createStallGuard', () => {
+  it('stops an operation after three timeouts in a row, and counts what it holds back', () => {
+    const guard = createStallGuard<string>()
+    guard.note([OPERATION], 'a', 'timeout', 'A')
+    guard.note([OPERATION], 'b', 'timeout', 'A')
+    expect(guard.stoppedBy([OPERATION])).toBeUndefined()
+    guard.note([OPERATION], 'c', 'timeout', 'A')
+    expect(guard.stoppedBy([KIND, OPERATION])).toBe(OPERATION)
+    expect(guard.hold(OPERATION)).toBeInstanceOf(NotSent)
+    guard.hold(OPERATION)
+    expect(guard.stalled(OPERATION)).toEqual({ timeouts: 3, notSent: 2, last: 'c' })
+  })
+
+  it('starts counting again after a complete answer; other failures neither count nor reset', () => {
+    const guard = createStallGuard<string>()
+    guard.note([OPERATION], 'a', 'timeout', 'A')
+    guard.note([OPERATION], 'b', 'timeout', 'A')
+    guard.note([OPERATION], 'ok', 'answered', 'A')
+    guard.note([OPERATION], 'c', 'timeout', 'A')
+    guard.note([OPERATION], 'refused', 'other_failure', 'A')
+    guard.note([OPERATION], 'd', 'timeout', 'A')
+    expect(guard.stoppedBy([OPERATION])).toBeUndefined()
+    guard.note([OPERATION], 'e', 'timeout', 'A')
+    expect(guard.stalled(OPERATION)).toMatchObject({ timeouts: 3, last: 'e' })
+  })
+
+  it('stops a kind of request only once its timeouts came from two operations or more', () => {
+    const guard = createStallGuard<string>()
+    for (const answer of ['a', 'b', 'c', 'd']) guard.note([KIND], answer, 'timeout', 'A')
+    expect(guard.stoppedBy([KIND])).toBeUndefined()
+    guard.note([KIND], 'e', 'timeout', 'B')
+    expect(guard.stoppedBy([KIND])).toBe(KIND)
+    expect(guard.hold(KIND).reason).toBe(
+      'not sent: the target had stopped answering requests with "body: not JSON"',
+    )
+  })
+})
+
+describe('createSlots', () => {
+  it('runs at most `size` tasks at once, the lowest priority number first', async () => {
+    const slots = createSlots(2)
+    let running = 0
+    let most = 0
+    const started: string[] = []
+    const task = (name: string, priority: number) =>
+      slots(priority, async () => {
+        started.push(name)
+        most = Math.max(most, ++running)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        running--
+      })
+    await Promise.all([task('a', 2), task('b', 2), task('c', 2), task('d', 0), task('e', 1)])
+    expect(most).toBe(2)
+    expect(started).toEqual(['a', 'b', 'd', 'e', 'c'])
+  })
+})
+
+const GRANT = 'POST /user_identities/grant_access_to_device'
+const failures = (verdicts: Verdict<Exchange>[]) =>
+  verdicts.filter((v) => v.type === 'violation' || v.type === 'target_failure')
+
+describe('a server that stops answering one operation', () => {
+  let mock: RunningMock
+  let hung = 0
+  beforeAll(async () => {
+    mock = await startMock({
+      accepted: MOCK_SECRETS,
+      hang: (request) => {
+        const stops = `${request.method} ${request.path}` === GRANT
+        if (stops) hung++
+        return stops
+      },
+    })
+  })
+  afterAll(() => mock.close())
+
+  it('is one target failure per property with the count, sends little to it, and leaves the others alone', async () => {
+    const operations = [
+      GRANT,
+      'PUT /user_identities/grant_access_to_device',
+      'POST /acs/entrances/grant_access',
+    ]
+    const started = performance.now()
+    const verdicts = await conformanceFindings(mock.url, operations.map(operation), {
+      runs: 40,
+      timeoutMs: 2000,
+    })
+    const seconds = (performance.now() - started) / 1000
+    const failed = failures(verdicts)
+    expect(failed.length).toBeGreaterThan(0)
+    for (const verdict of failed) {
+      expect(verdict.operation.id).toBe(GRANT)
+      expect(verdict.type).toBe('target_failure')
+      const { error, stalled } = verdict as TargetFailure<Exchange>
+      expect(error).toMatch(
+        /^the target stopped answering this operation: 3 requests in a row timed out \(timeout: no complete response within 2000 ms\); \d+ further case\(s\) not sent$/,
+      )
+      expect(stalled?.timeouts).toBe(3)
+      expect(stalled?.notSent).toBeGreaterThan(0)
+    }
+    // Every case waiting out its 2 s deadline, eight at a time, would take 50 s for the three suites
+    // (200 cases); given up after the first timeouts, it costs about one deadline per suite.
+    expect(hung).toBeLessThanOrEqual(3 * 10)
+    expect(seconds).toBeLessThan(30)
+  })
+})
+
+describe('a server that never answers a body that is not JSON (like Prism 5.16)', () => {
+  let mock: RunningMock
+  let hung = 0
+  beforeAll(async () => {
+    mock = await startMock({
+      accepted: MOCK_SECRETS,
+      hang: (_request, rawBody) => {
+        if (rawBody === '') return false
+        try {
+          JSON.parse(rawBody)
+          return false
+        } catch {
+          hung++
+          return true
+        }
+      },
+    })
+  })
+  afterAll(() => mock.close())
+
+  it('stops sending such bodies once two operations let three in a row time out, and ends quickly', async () => {
+    const bodyOperations = seedOperations.filter((candidate) => candidate.input.in === 'body')
+    const started = performance.now()
+    const verdicts = await conformanceFindings(mock.url, bodyOperations, {
+      plans: [negativePlan],
+      runs: 100,
+      timeoutMs: 2000,
+    })
+    const seconds = (performance.now() - started) / 1000
+    const failed = failures(verdicts) as TargetFailure<Exchange>[]
+    expect(new Set(failed.map((v) => v.type))).toEqual(new Set(['target_failure']))
+    expect(failed.map((v) => v.error)).toContainEqual(
+      expect.stringMatching(
+        /^the target stopped answering requests with "body: not JSON": \d+ requests in a row timed out \(timeout: no complete response within 2000 ms\); \d+ further case\(s\) not sent$/,
+      ),
+    )
+    const notSent = Math.max(...failed.map((v) => v.stalled?.notSent ?? 0))
+    // Every such body would wait out its deadline: here only those sent before the stall showed.
+    expect(hung).toBeLessThan(20)
+    expect(notSent).toBeGreaterThan(0)
+    expect(seconds).toBeLessThan(30)
+  })
+})
