@@ -3,6 +3,8 @@
 // the engine feeds it events (or what a vitest reporter learns from finished tests) and prints.
 
 export type ProgressCounts = {
+  /** What the units of work are called: `operations` unless a runner counts otherwise. */
+  unit?: string
   operationsDone: number
   operationsTotal: number
   passed: number
@@ -22,8 +24,13 @@ export type Progress = ProgressCounts & {
 /** How often a run without a terminal says where it is. */
 export const PROGRESS_INTERVAL_MS = 10_000
 
-export function createProgress(operationsTotal: number, startedMs = Date.now()): Progress {
+export function createProgress(
+  operationsTotal: number,
+  startedMs = Date.now(),
+  unit = 'operations',
+): Progress {
   const progress: Progress = {
+    unit,
     operationsDone: 0,
     operationsTotal,
     passed: 0,
@@ -51,7 +58,7 @@ export function progressLine(counts: ProgressCounts, elapsedMs: number): string 
   const left =
     done === 0 || done >= total ? '' : ` · about ${formatSeconds((seconds / done) * (total - done))} left`
   return (
-    `progress: ${done}/${total} operations · ${counts.passed} checks passed, ${counts.failed} failed` +
+    `progress: ${done}/${total} ${counts.unit ?? 'operations'} · ${counts.passed} checks passed, ${counts.failed} failed` +
     `${counts.skipped === 0 ? '' : `, ${counts.skipped} skipped`} · ${counts.requests} requests ` +
     `(${Math.round(counts.requests / seconds)}/s) · ${formatSeconds(seconds)} elapsed${left}`
   )

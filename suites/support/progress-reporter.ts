@@ -9,11 +9,9 @@ import type {} from './meta.ts'
 export class ProgressReporter implements Reporter {
   readonly #write: (line: string) => void
   readonly #intervalMs: number
-  /** Tests still to finish, per operation, over every suite collected so far. */
+  /** Tests still to finish, per suite file and operation: each pair is one unit of progress. */
   readonly #remaining = new Map<string, number>()
-  /** Operations with every collected test finished: a suite collected later may reopen one. */
-  readonly #done = new Set<string>()
-  #progress: Progress = createProgress(0)
+  #progress: Progress = createProgress(0, Date.now(), 'operation runs')
   #printer: { stop(): void } | undefined
 
   constructor(write = (line: string) => void process.stdout.write(line), intervalMs = PROGRESS_INTERVAL_MS) {
@@ -22,17 +20,16 @@ export class ProgressReporter implements Reporter {
   }
 
   onTestRunStart(): void {
-    this.#progress = createProgress(0)
+    this.#progress = createProgress(0, Date.now(), 'operation runs')
     this.#printer = printProgress(this.#progress, this.#write, this.#intervalMs)
   }
 
   onTestModuleCollected(module: TestModule): void {
     for (const test of module.children.allTests()) {
-      const operation = operationOf(test)
-      if (operation === undefined) continue
-      if (!this.#remaining.has(operation)) this.#progress.operationsTotal++
-      this.#remaining.set(operation, (this.#remaining.get(operation) ?? 0) + 1)
-      if (this.#done.delete(operation)) this.#progress.operationsDone--
+      const key = keyOf(test)
+      if (key === undefined) continue
+      if (!this.#remaining.has(key)) this.#progress.operationsTotal++
+      this.#remaining.set(key, (this.#remaining.get(key) ?? 0) + 1)
     }
   }
 
@@ -41,14 +38,11 @@ export class ProgressReporter implements Reporter {
     const state = test.result().state
     this.#progress.check(state === 'passed' ? 'passed' : state === 'failed' ? 'failed' : 'skipped')
     if (meta.requests !== undefined) this.#progress.request(meta.requests)
-    const operation = operationOf(test)
-    if (operation === undefined) return
-    const left = (this.#remaining.get(operation) ?? 1) - 1
-    this.#remaining.set(operation, left)
-    if (left === 0 && !this.#done.has(operation)) {
-      this.#done.add(operation)
-      this.#progress.operationDone()
-    }
+    const key = keyOf(test)
+    if (key === undefined) return
+    const left = (this.#remaining.get(key) ?? 1) - 1
+    this.#remaining.set(key, left)
+    if (left === 0) this.#progress.operationDone()
   }
 
   onTestRunEnd(): void {
@@ -56,7 +50,10 @@ export class ProgressReporter implements Reporter {
   }
 }
 
-/** A conformance test sits in `describe(operation.id)`. */
-function operationOf(test: TestCase): string | undefined {
-  return test.parent.type === 'suite' ? test.parent.name : undefined
+/**
+ * A conformance test sits in `describe(operation.id)` of its suite file: an operation run per suite
+ * file, so a suite collected later never reopens what another finished.
+ */
+function keyOf(test: TestCase): string | undefined {
+  return test.parent.type === 'suite' ? `${test.module.moduleId} ${test.parent.name}` : undefined
 }
