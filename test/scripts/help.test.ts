@@ -9,10 +9,14 @@ import { runScript } from '../helpers/run-script.ts'
 const SCRIPTS = readdirSync('scripts').filter((name) => name.endsWith('.ts'))
 
 /** The npm script that runs each file: the usage names it. */
-const NPM_SCRIPT: Record<string, string> = { 'spec-diff.ts': 'spec:diff' }
+const NPM_SCRIPT: Record<string, string> = {
+  'spec-diff.ts': 'spec:diff',
+  'spec-export.ts': 'spec:export',
+  'spec-lint.ts': 'spec:lint',
+}
 
 describe('every script in scripts/', () => {
-  it('is listed here: seven commands', () => {
+  it('is listed here: nine commands', () => {
     expect(SCRIPTS.sort()).toEqual([
       'bench.ts',
       'conformance.ts',
@@ -21,6 +25,8 @@ describe('every script in scripts/', () => {
       'report.ts',
       'sdk-gate.ts',
       'spec-diff.ts',
+      'spec-export.ts',
+      'spec-lint.ts',
     ])
   })
 
