@@ -5,7 +5,7 @@
 // and a check at a time (`enter`, `judge`, `leave`); everyone else calls `run`, which does the same.
 import type { Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
-import type { Check } from '../checks/types.ts'
+import type { Check, Violation } from '../checks/types.ts'
 import type { Scenario, Skip } from '../scenarios/types.ts'
 import { violationCategory } from './category.ts'
 import type { CheckSkipped, EngineEvent, Listener, Verdict } from './events.ts'
@@ -202,18 +202,31 @@ export function createEngine<Context, Answer, Judged>(
       const scenario = scenarios[at] as Scenario<Context, Judged>
       const answers = await cache.group(at)
       if (answers.length !== runsOf(scenario)) return { status: 'unknown' }
+      // What the property would have reported on its way: accepted findings, before its outcome.
+      const known: Violation[][] = []
+      const settle = (outcome: ScanOutcome<Answer>) => {
+        for (const found of known)
+          listener({
+            type: 'known_finding',
+            operation,
+            scenario: scenario.name,
+            check: check.name,
+            known: found,
+          })
+        return outcome
+      }
       for (const [index, answer] of answers.entries()) {
         const judged = guarded.judged(answer)
         if ('failure' in judged) {
           const seed = scenarioSeed(plan.seed, operation, scenario)
           const failedAt = { runs: index + 1, seed, path: String(index) }
-          return { status: 'target_error', ...failedAt, error: judged.failure, exchange: answer }
+          return settle({ status: 'target_error', ...failedAt, error: judged.failure, exchange: answer })
         }
-        const status = target.status(judged.judged)
-        if (applyCheck(check, context, judged.judged, status).violations.length > 0)
-          return { status: 'unknown' }
+        const applied = applyCheck(check, context, judged.judged, target.status(judged.judged))
+        if (applied.violations.length > 0) return { status: 'unknown' }
+        if (applied.known.length > 0) known.push(applied.known)
       }
-      return { status: 'passed', runs: answers.length }
+      return settle({ status: 'passed', runs: answers.length })
     }
     return {
       plan: operationPlan,
