@@ -16,6 +16,10 @@ type Family = {
   arbitrary: (schema: JsonSchema) => fc.Arbitrary<unknown>
   /** The most items a list of objects gets, unless its schema asks for more; unset: fast-check's default. */
   objectListLength?: number
+  /** Lists of scalars never grow large (to a thousand items). */
+  compact?: boolean
+  /** Where the items of a long list of objects come from, when not from `plain`. */
+  longListItems?: (schema: JsonSchema) => fc.Arbitrary<unknown>
   /**
    * Reach for the edges: long strings and strings as long as their bounds, numbers at their
    * bounds, lists as long as `maxItems` and long lists of objects. Unset: none of these.
@@ -35,11 +39,18 @@ function family(options: Omit<Family, 'arbitrary'>): Family['arbitrary'] {
 /** Values as fast-check likes them, without reaching for the edges. */
 const plain = family({})
 
+/** Small values: for the items of long lists of objects, each of which may hold lists of its own. */
+const compact = family({ objectListLength: 3, compact: true })
+
 /**
  * Values for request bodies: lists as long as fast-check likes, so every enum value of every item
  * shows up, and the edges: strings of several thousand characters, bounds.
  */
-export const schemaArbitrary = family({ edges: { longest: 5000, unicode: true }, plain })
+export const schemaArbitrary = family({
+  edges: { longest: 5000, unicode: true },
+  plain,
+  longListItems: compact,
+})
 
 /**
  * Values for query strings: the same, but long strings stay ASCII, a few hundred characters, and
@@ -50,6 +61,7 @@ export const queryArbitrary = family({
   edges: { longest: 600, unicode: false },
   plain,
   plainListItems: true,
+  longListItems: compact,
 })
 
 /**
@@ -144,7 +156,9 @@ function numberArbitrary(schema: JsonSchema): fc.Arbitrary<number> {
 const LONG_OBJECT_LIST = 20
 
 // With edges, a list is one of: an ordinary list of plain items; a list of items at their edges
-// (long strings, bounds); a long list of plain items; a list exactly `maxItems` long. Items reach
+// (long strings, bounds); a long list (of IDs and keys, or of small objects whose own lists stay
+// short: twenty objects each holding lists of a thousand keys took seconds to make); a list exactly
+// `maxItems` long. Items reach
 // for their edges only in lists of their own: lists of objects with a long string in every few
 // fields, lists of keys with a few long keys each, made bodies of hundreds of kilobytes. A failing
 // case first tries an ordinary list (`withCrossShrink`): a long one cannot shrink below its least.
@@ -155,13 +169,13 @@ function arrayArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<unknown[]> 
   const scalars = !mayBeObject(schema.items)
   if (g.edges === undefined) {
     // Lists of scalars (IDs, keys) are cheap: let them grow large sometimes.
-    if (scalars) {
+    if (scalars && g.compact !== true) {
       return fc.oneof(
         { weight: 4, arbitrary: fc.array(plainItems, bounds) },
         fc.array(plainItems, { ...bounds, size: 'large' }),
       )
     }
-    if (g.objectListLength === undefined) return fc.array(plainItems, bounds)
+    if (g.objectListLength === undefined || scalars) return fc.array(plainItems, bounds)
     const maxLength = Math.min(schema.maxItems ?? Infinity, Math.max(minLength, g.objectListLength))
     return fc.array(plainItems, { ...bounds, maxLength })
   }
@@ -175,7 +189,8 @@ function arrayArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<unknown[]> 
     const longest = Math.min(schema.maxItems ?? Infinity, Math.max(minLength, LONG_OBJECT_LIST))
     const fewest = Math.max(minLength, 11)
     if (fewest <= longest) {
-      lists.push({ weight: 1, arbitrary: fc.array(plainItems, { minLength: fewest, maxLength: longest }) })
+      const longItems = g.longListItems === undefined ? plainItems : g.longListItems(schema.items ?? {})
+      lists.push({ weight: 1, arbitrary: fc.array(longItems, { minLength: fewest, maxLength: longest }) })
     }
   }
   if (schema.maxItems !== undefined && schema.maxItems > minLength) {
