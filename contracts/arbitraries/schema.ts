@@ -14,12 +14,6 @@ const ABSENT = Symbol('absent')
 /** One family of arbitraries: each schema's built once, its children from the same family. */
 type Family = {
   arbitrary: (schema: JsonSchema) => fc.Arbitrary<unknown>
-  /** The most items a list of objects gets, unless its schema asks for more; unset: fast-check's default. */
-  objectListLength?: number
-  /** Lists of scalars never grow large (to a thousand items). */
-  compact?: boolean
-  /** Where the items of a long list of objects come from, when not from `plain`. */
-  longListItems?: (schema: JsonSchema) => fc.Arbitrary<unknown>
   /**
    * Reach for the edges: long strings and strings as long as their bounds, numbers at their
    * bounds, lists as long as `maxItems` and long lists of objects. Unset: none of these.
@@ -29,6 +23,12 @@ type Family = {
   plain?: (schema: JsonSchema) => fc.Arbitrary<unknown>
   /** Every list takes its items from `plain`: query strings, which repeat a list's key for each item. */
   plainListItems?: boolean
+  /** Where the items of a long list of objects come from, when not from `plain`. */
+  longListItems?: (schema: JsonSchema) => fc.Arbitrary<unknown>
+  /** The most items a list of objects gets, unless its schema asks for more; unset: fast-check's default. */
+  objectListLength?: number
+  /** Lists of scalars never grow large (to a thousand items). */
+  compact?: boolean
 }
 
 function family(options: Omit<Family, 'arbitrary'>): Family['arbitrary'] {
