@@ -14,20 +14,21 @@ const ABSENT = Symbol('absent')
 /** One family of arbitraries: each schema's built once, its children from the same family. */
 type Family = {
   arbitrary: (schema: JsonSchema) => fc.Arbitrary<unknown>
-  /** The most items a list of objects gets, unless its schema asks for more; unset: fast-check's default. */
-  objectListLength?: number
   /**
    * Reach for the edges: long strings and strings as long as their bounds, numbers at their
    * bounds, lists as long as `maxItems` and long lists of objects. Unset: none of these.
    */
   edges?: TextEdges
-  /**
-   * The same values without the edges: the items of large lists of scalars (a thousand long
-   * strings test nothing one does not, and make bodies of megabytes).
-   */
+  /** The same values without the edges: what most lists' items are (see `arrayArbitrary`). */
   plain?: (schema: JsonSchema) => fc.Arbitrary<unknown>
   /** Every list takes its items from `plain`: query strings, which repeat a list's key for each item. */
   plainListItems?: boolean
+  /** Where the items of a long list of objects come from, when not from `plain`. */
+  longListItems?: (schema: JsonSchema) => fc.Arbitrary<unknown>
+  /** The most items a list of objects gets, unless its schema asks for more; unset: fast-check's default. */
+  objectListLength?: number
+  /** Lists of scalars never grow large (to a thousand items). */
+  compact?: boolean
 }
 
 function family(options: Omit<Family, 'arbitrary'>): Family['arbitrary'] {
@@ -38,11 +39,18 @@ function family(options: Omit<Family, 'arbitrary'>): Family['arbitrary'] {
 /** Values as fast-check likes them, without reaching for the edges. */
 const plain = family({})
 
+/** Small values: for the items of long lists of objects, each of which may hold lists of its own. */
+const compact = family({ objectListLength: 3, compact: true })
+
 /**
  * Values for request bodies: lists as long as fast-check likes, so every enum value of every item
  * shows up, and the edges: strings of several thousand characters, bounds.
  */
-export const schemaArbitrary = family({ edges: { longest: 5000, unicode: true }, plain })
+export const schemaArbitrary = family({
+  edges: { longest: 5000, unicode: true },
+  plain,
+  longListItems: compact,
+})
 
 /**
  * Values for query strings: the same, but long strings stay ASCII, a few hundred characters, and
@@ -53,6 +61,7 @@ export const queryArbitrary = family({
   edges: { longest: 600, unicode: false },
   plain,
   plainListItems: true,
+  longListItems: compact,
 })
 
 /**
@@ -144,54 +153,51 @@ function numberArbitrary(schema: JsonSchema): fc.Arbitrary<number> {
 }
 
 /** The most items a long list of objects gets in a request (fast-check's default stops at 10). */
-const LONG_OBJECT_LIST = 30
+const LONG_OBJECT_LIST = 20
 
+// With edges, a list is one of: an ordinary list of plain items; a list of items at their edges
+// (long strings, bounds); a long list (of IDs and keys, or of small objects whose own lists stay
+// short: twenty objects each holding lists of a thousand keys took seconds to make); a list exactly
+// `maxItems` long. Items reach
+// for their edges only in lists of their own: lists of objects with a long string in every few
+// fields, lists of keys with a few long keys each, made bodies of hundreds of kilobytes. A failing
+// case first tries an ordinary list (`withCrossShrink`): a long one cannot shrink below its least.
 function arrayArbitrary(schema: JsonSchema, g: Family): fc.Arbitrary<unknown[]> {
   const plainItems = (g.plain ?? g.arbitrary)(schema.items ?? {})
-  const items = g.plainListItems === true ? plainItems : g.arbitrary(schema.items ?? {})
   const minLength = schema.minItems ?? 0
   const bounds = { minLength, ...(schema.maxItems === undefined ? {} : { maxLength: schema.maxItems }) }
-  const full =
-    g.edges !== undefined && schema.maxItems !== undefined && schema.maxItems > minLength
-      ? [
-          {
-            weight: 1,
-            arbitrary: fc.array(items, { minLength: schema.maxItems, maxLength: schema.maxItems }),
-          },
-        ]
-      : []
-  // Lists of scalars (IDs, keys) are cheap: let them grow large sometimes. A failing case first
-  // tries a list of the ordinary kind (`withCrossShrink`): a long one cannot shrink below its least.
-  if (!mayBeObject(schema.items)) {
-    return fc.oneof(
-      { withCrossShrink: true },
-      { weight: 4, arbitrary: fc.array(items, bounds) },
-      fc.array(plainItems, { ...bounds, size: 'large' }),
-      ...full,
-    )
-  }
-  if (g.objectListLength !== undefined) {
+  const scalars = !mayBeObject(schema.items)
+  if (g.edges === undefined) {
+    // Lists of scalars (IDs, keys) are cheap: let them grow large sometimes.
+    if (scalars && g.compact !== true) {
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.array(plainItems, bounds) },
+        fc.array(plainItems, { ...bounds, size: 'large' }),
+      )
+    }
+    if (g.objectListLength === undefined || scalars) return fc.array(plainItems, bounds)
     const maxLength = Math.min(schema.maxItems ?? Infinity, Math.max(minLength, g.objectListLength))
-    return fc.array(items, { ...bounds, maxLength })
+    return fc.array(plainItems, { ...bounds, maxLength })
   }
-  if (g.edges === undefined) return fc.array(items, bounds)
-  // Lists of objects are dearer to make and to judge: long ones only now and then.
-  const longest = Math.min(schema.maxItems ?? Infinity, Math.max(minLength, LONG_OBJECT_LIST))
-  const long =
-    longest > Math.max(minLength, 10)
-      ? [
-          {
-            weight: 1,
-            arbitrary: fc.array(items, { minLength: Math.max(minLength, 11), maxLength: longest }),
-          },
-        ]
-      : []
-  return fc.oneof(
-    { withCrossShrink: true },
-    { weight: 6, arbitrary: fc.array(items, bounds) },
-    ...long,
-    ...full,
-  )
+  const lists: fc.WeightedArbitrary<unknown[]>[] = [{ weight: 4, arbitrary: fc.array(plainItems, bounds) }]
+  if (g.plainListItems !== true) {
+    lists.push({ weight: 1, arbitrary: fc.array(g.arbitrary(schema.items ?? {}), bounds) })
+  }
+  if (scalars) {
+    lists.push({ weight: 1, arbitrary: fc.array(plainItems, { ...bounds, size: 'large' }) })
+  } else {
+    const longest = Math.min(schema.maxItems ?? Infinity, Math.max(minLength, LONG_OBJECT_LIST))
+    const fewest = Math.max(minLength, 11)
+    if (fewest <= longest) {
+      const longItems = g.longListItems === undefined ? plainItems : g.longListItems(schema.items ?? {})
+      lists.push({ weight: 1, arbitrary: fc.array(longItems, { minLength: fewest, maxLength: longest }) })
+    }
+  }
+  if (schema.maxItems !== undefined && schema.maxItems > minLength) {
+    const exactly = { minLength: schema.maxItems, maxLength: schema.maxItems }
+    lists.push({ weight: 1, arbitrary: fc.array(plainItems, exactly) })
+  }
+  return fc.oneof({ withCrossShrink: true }, ...lists)
 }
 
 /** Whether a value of the schema may be or hold an object, directly or through one of its branches. */

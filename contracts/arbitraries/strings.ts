@@ -176,9 +176,9 @@ function patternArbitrary(
   maxLength?: number,
   edges?: TextEdges,
 ): fc.Arbitrary<string> {
-  const repeated = /^\^(\\[dw]|\[[^\]]+\])[+*]\$$/.exec(pattern)
-  if (repeated === null) return fc.stringMatching(new RegExp(pattern, 'u'))
-  const [, unit] = repeated as unknown as [string, string]
+  const oneUnit = /^\^(\\[dw]|\[[^\]]+\])[+*]\$$/.exec(pattern)
+  if (oneUnit === null) return fc.stringMatching(new RegExp(pattern, 'u'))
+  const unit = oneUnit[1] as string
   const fewest = Math.max(minLength, pattern.endsWith('+$') ? 1 : 0)
   const matching = (from: number, to: number | undefined) =>
     fc.stringMatching(new RegExp(`^${unit}{${from},${to ?? ''}}$`, 'u'))

@@ -31,6 +31,12 @@ describe.each(studied.map((op) => [op.id, op] as const))('invalid requests for %
     expect(requests).toBeDefined()
   })
 
+  it('are the same for the same seed', () => {
+    if (requests === undefined) return
+    const sample = () => fc.sample(requests, { seed: 7, numRuns: 30 })
+    expect(sample()).toEqual(sample())
+  })
+
   it('break exactly what their label says', () => {
     if (requests === undefined) return
     fc.assert(
