@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 
 import type { AuthVariant } from '../../contracts/auth.ts'
-import { invalidRequest } from '../../contracts/arbitraries/invalid.ts'
+import { applyMutation, type Mutation, payloadMutations } from '../../contracts/arbitraries/mutations.ts'
 import { validRequest } from '../../contracts/arbitraries/request.ts'
 import { buildOperations, type Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest, Payload } from '../../contracts/request.ts'
@@ -185,8 +185,7 @@ type BoundOperation = { operation: Operation; sdkPath: string; credential: AuthV
 function gateScenarios(operation: Operation, seed: number): Scenario<SdkCheckContext, SdkCall>[] {
   const applicable = (checks: SdkCheck[]) =>
     [...checks, ...ANSWER_CHECKS].filter((check) => check.appliesTo(operation))
-  const valid = sampleOne(validRequest(operation), seed, operation)
-  const schemaBroken = schemaBrokenRequest(operation, seed)
+  const { valid, schemaBroken } = errorCaseRequests(operation, seed)
   const once = (name: GateCase, request: GeneratedRequest, checks: SdkCheck[]) => ({
     name,
     requests: fc.constant(request),
@@ -260,19 +259,48 @@ function parametersOf(request: GeneratedRequest): Payload {
 }
 
 /**
- * An invalid request that breaks the schema (not a prose rule or the body itself), if the
- * operation has one: drawn from a sample, since a filter would never end for an operation that has none.
+ * The parameters of the error cases: a valid request, and the same broken in one place of its
+ * schema (one mutation of a valid payload, as the negative suite makes them), if the operation
+ * takes anything that can break. Drawn once per operation, not from the invalid-request arbitrary:
+ * the gate needs one such request, not every kind of invalid one.
  */
-function schemaBrokenRequest(operation: Operation, seed: number): GeneratedRequest | undefined {
-  const invalid = invalidRequest(operation)
-  if (invalid === undefined) return undefined
-  const sample = fc.sample(invalid, { seed: operationSeed(seed, `sdk invalid ${operation.id}`), numRuns: 20 })
-  return sample.find((request) => request.invalid?.breaks === 'schema')
+function errorCaseRequests(
+  operation: Operation,
+  seed: number,
+): { valid: GeneratedRequest; schemaBroken?: GeneratedRequest } {
+  const draw = (numRuns: number) =>
+    fc.sample(validRequest(operation), { seed: operationSeed(seed, `sdk errors ${operation.id}`), numRuns })
+  const location = operation.input.in
+  const breakable = (request: GeneratedRequest) => {
+    const payload = parametersOf(request)
+    return { request, mutations: payloadMutations(operation.input.schema, payload, location) }
+  }
+  // Most payloads can break: a second look only for those that cannot (an optional filter left out).
+  let samples = draw(1).map(breakable)
+  if (samples.every(({ mutations }) => mutations.length === 0)) samples = draw(BROKEN_TRIES).map(breakable)
+  const valid = (samples[0] as (typeof samples)[number]).request
+  const base = samples.find(({ mutations }) => mutations.length > 0)
+  if (base === undefined) return { valid }
+  const pick = operationSeed(seed, `sdk invalid ${operation.id}`) >>> 0
+  const mutation = base.mutations[pick % base.mutations.length] as Mutation
+  const broken = applyMutation(parametersOf(base.request), mutation)
+  const invalid = {
+    breaks: 'schema' as const,
+    label: mutation.label,
+    keyword: mutation.keyword,
+    at: mutation.at,
+  }
+  return {
+    valid,
+    schemaBroken:
+      location === 'body'
+        ? { ...base.request, body: broken, invalid }
+        : { ...base.request, query: broken as Payload, invalid },
+  }
 }
 
-function sampleOne<T>(arbitrary: fc.Arbitrary<T>, seed: number, operation: Operation): T {
-  return fc.sample(arbitrary, { seed: operationSeed(seed, `sdk errors ${operation.id}`), numRuns: 1 })[0] as T
-}
+/** Valid payloads drawn to find one with something to break. */
+const BROKEN_TRIES = 5
 
 /**
  * The SDK's method routes: read from the request it builds but does not send yet (the SDK's lazy
