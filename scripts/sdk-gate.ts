@@ -1,5 +1,6 @@
 // `npm run sdk-gate`: the SDK release gate. Calls every operation the SDK exposes against the
-// contract mock and checks what the SDK returns, sends and throws. Exit 0 only when no check failed.
+// contract mock and checks what the SDK returns, sends and throws. Writes sdk-gate.txt,
+// sdk-gate.junit.xml and Allure results. Exit 0 only when no check failed.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -10,10 +11,20 @@ import { loadSpec } from '../contracts/spec.ts'
 import { randomSeed } from '../suites/support/config.ts'
 import { secretValues } from '../contracts/credentials.ts'
 import { createProgress, printProgress, progressListener } from '../suites/engine/progress.ts'
-import { GATE_SECRETS, runSdkGate } from '../suites/sdk/gate.ts'
+import { redactForReport } from '../suites/support/allure/redact.ts'
+import { writeGateAllure } from '../suites/sdk/allure.ts'
+import { GATE_SECRETS, type GateResult, runSdkGate } from '../suites/sdk/gate.ts'
+import { gateJunit } from '../suites/sdk/junit.ts'
 import { compareWithBaseline, formatBaseline } from '../suites/sdk/baseline.ts'
 import { loadSdk, pinnedSdkVersion, SdkInstallError, SdkLoadError } from '../suites/sdk/load-sdk.ts'
-import { formatAccepted, formatCoverage, formatFailure, formatOtherMethods } from '../suites/sdk/report.ts'
+import {
+  formatAccepted,
+  formatCoverage,
+  formatFailure,
+  formatOtherMethods,
+  formatTargetFailures,
+  type GateSettings,
+} from '../suites/sdk/report.ts'
 import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './lib/cli.ts'
 
 /** Generated valid calls per operation: enough to vary every parameter, few enough for CI (see README). */
@@ -35,7 +46,7 @@ Options:
                          operation ids) (default: every operation the SDK exposes)
   --runs <n>             generated valid calls per operation (default ${SDK_GATE_RUNS})
   --seed <n>             SEAM_SEED: replay a run (default: random, printed)
-  --reports <dir>        where sdk-gate.txt goes (default reports)
+  --reports <dir>        where sdk-gate.txt, sdk-gate.junit.xml and allure-results/ go (default reports)
   -h, --help
 
 Exit codes:
@@ -66,41 +77,53 @@ async function main(): Promise<number> {
     baseline === undefined || baseline.name === sdk.name
       ? undefined
       : compareWithBaseline(baseline, sdk, spec)
+  const where = 'the contract mock'
+  const startedAt = new Date()
   const started = performance.now()
+  const cpuBefore = process.cpuUsage()
   process.stdout.write(
-    `SDK gate: ${sdk.name} against the contract mock, seed ${seed}, ${runs} run(s) per operation\n\n`,
+    `SDK gate: ${sdk.name} against ${where}, seed ${seed}, ${runs} run(s) per operation\n\n`,
   )
 
   const progress = createProgress(0)
   const printer = printProgress(progress, (line) => process.stdout.write(line))
-  const result = await runSdkGate({
+  const options = {
     sdk,
     spec,
     seed,
     runs,
     ...(operations === undefined ? {} : { operations }),
     onEvent: progressListener(progress),
-  }).finally(() => printer.stop())
+  }
+  const result = await runSdkGate(options).finally(() => printer.stop())
 
-  const settings = {
+  const secrets = secretValues(GATE_SECRETS)
+  const settings: GateSettings = {
     seed,
     runs,
     defaultRuns: SDK_GATE_RUNS,
     ...(values.sdk === undefined ? {} : { sdk: values.sdk }),
   }
-  const failures = result.failures.map((failure) =>
-    formatFailure(failure, settings, secretValues(GATE_SECRETS)),
-  )
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  const failures = result.failures
+    .filter((failure) => failure.kind === 'violation')
+    .map((failure) => formatFailure(failure, settings, secrets))
+  const targetFailures = result.failures.length - failures.length
+  const durationMs = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
   const lost = comparison?.lost.length ?? 0
   const verdict = [
     ...(failures.length === 0 ? [] : [`${failures.length} failure(s)`]),
+    ...(targetFailures === 0 ? [] : [`${targetFailures} target failure(s)`]),
     ...(lost === 0 ? [] : [`${lost} method(s) lost since ${comparison?.baseline}`]),
   ]
   const summary = [
-    `${result.checked.length} operations called through the SDK (${result.calls} calls, ${seconds} s);`,
+    `${result.checked.length} operations called through the SDK (${result.calls} calls, ${seconds(durationMs)} s, ${seconds((cpu.user + cpu.system) / 1000)} s CPU);`,
     `errors provoked: ${result.provoked.invalid_input} invalid input, ${result.provoked.unauthorized} unauthorized, ${result.provoked.api_error} other API errors`,
-    ...result.skipped.map(({ operation, reason }) => `skipped ${operation.id}: ${reason}`),
+    `valid calls answered: ${Object.entries(result.validAnswers)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([answered, count]) => `${count} ${answered}`)
+      .join(', ')}`,
+    ...skippedLines(result),
     verdict.length === 0 ? 'PASS: no check failed' : `FAIL: ${verdict.join(', ')}`,
   ].join('\n')
   const coverage = [
@@ -108,20 +131,49 @@ async function main(): Promise<number> {
     ...(comparison === undefined ? [] : ['', formatBaseline(comparison)]),
   ].join('\n')
   const accepted = formatAccepted(result)
-  const findings = [...failures, ...(accepted === undefined ? [] : [accepted])]
+  const unjudged = formatTargetFailures(result)
+  const findings = [
+    ...failures,
+    ...(unjudged === undefined ? [] : [unjudged]),
+    ...(accepted === undefined ? [] : [accepted]),
+  ]
   process.stdout.write([coverage, '', ...findings.flatMap((text) => [text, '']), summary, ''].join('\n'))
-  writeFileSync(
-    join(reports, 'sdk-gate.txt'),
-    [
-      `SDK gate: ${sdk.name}, seed ${seed}, ${runs} run(s)`,
-      coverage,
-      formatOtherMethods(result),
-      ...findings,
-      summary,
-      '',
-    ].join('\n\n'),
-  )
+  const report = [
+    `SDK gate: ${sdk.name} against ${where}, seed ${seed}, ${runs} run(s)`,
+    coverage,
+    formatOtherMethods(result),
+    ...findings,
+    summary,
+    '',
+  ].join('\n\n')
+  writeFileSync(join(reports, 'sdk-gate.txt'), redactForReport(report, secrets))
+  const reportInput = {
+    result,
+    settings,
+    ...(comparison === undefined ? {} : { comparison }),
+    secrets,
+    startedAt,
+    durationMs,
+  }
+  writeFileSync(join(reports, 'sdk-gate.junit.xml'), gateJunit(reportInput))
+  writeGateAllure(join(reports, 'allure-results'), {
+    ...reportInput,
+    summary: redactForReport(report, secrets),
+  })
   return verdict.length === 0 ? EXIT.pass : EXIT.violations
+}
+
+/** Operations the gate could not call: by name when few, counted by reason when many (a live run's). */
+function skippedLines(result: GateResult): string[] {
+  if (result.skipped.length <= 10)
+    return result.skipped.map(({ operation, reason }) => `skipped ${operation.id}: ${reason}`)
+  const byReason = new Map<string, number>()
+  for (const { reason } of result.skipped) byReason.set(reason, (byReason.get(reason) ?? 0) + 1)
+  return [...byReason].map(([reason, count]) => `skipped ${count} operations: ${reason}`)
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1)
 }
 
 /** An environment variable the workflow sets from an input that may be empty: empty is unset. */
