@@ -24,6 +24,9 @@ describe('sdk-gate, given bad input', () => {
       'sdk-gate: --sdk "left-pad@1.3.0": expected @seamapi/http@<version or dist-tag>',
     ],
     [['--operations', '/no_such_path'], 'sdk-gate: operation filter "/no_such_path" matches no operation'],
+    [['--target', 'staging'], 'sdk-gate: --target must be "mock" or "live", not "staging"'],
+    [['--endpoint', 'http://127.0.0.1:9'], 'sdk-gate: --endpoint is for --target live'],
+    [['--target', 'live'], 'sdk-gate: live mode needs SEAM_API_KEY'],
   ])('%j exits 2 with one line', async (args, message) => {
     const { code, stderr } = await sdkGate(args)
     expect(code).toBe(2)
