@@ -4,8 +4,11 @@
 // shows the SDK's results beside the contract's, operation by operation. One result per operation
 // and check, one step per case; a failed case carries its report and its evidence. The gate's own
 // earlier results are replaced; everything passes a redaction of the run's secrets first.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
 import { Stage, Status, type Label, type StatusDetails } from 'allure-js-commons'
-import { createDefaultWriter, ReporterRuntime } from 'allure-js-commons/sdk/reporter'
+import { ReporterRuntime, stringifyEnvInfo, type Writer } from 'allure-js-commons/sdk/reporter'
 
 import type { Operation } from '../../contracts/operations.ts'
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
@@ -32,10 +35,8 @@ export const SDK_GATE_SUITE = 'sdk-gate'
 
 export function writeGateAllure(resultsDir: string, input: GateReportInput & { summary: string }): void {
   removeResults(resultsDir, isSdkGateResult)
-  const runtime = new ReporterRuntime({
-    writer: createDefaultWriter({ resultsDir }),
-    listeners: [statusByCause],
-  })
+  const runtime = new ReporterRuntime({ writer: plainWriter(resultsDir), listeners: [statusByCause] })
+  const specVersion = pinnedSpecVersion()
   const redact = (text: string) => redactForReport(text, input.secrets)
   const { result } = input
   let clock = input.startedAt.getTime()
@@ -49,7 +50,7 @@ export function writeGateAllure(resultsDir: string, input: GateReportInput & { s
       check,
       config: { target: result.target, rules: 'seam', seed: input.settings.seed },
       endpoint: result.endpoint,
-      specVersion: pinnedSpecVersion(),
+      specVersion,
     }),
     { name: 'sdk', value: result.sdk },
     { name: RUNNER_LABEL, value: SDK_GATE_RUNNER },
@@ -242,4 +243,23 @@ function writeCoverage(
 
 function lostDescription(method: BaselineComparison['lost'][number], comparison: BaselineComparison): string {
   return `${comparison.baseline} had the SDK method \`${method.sdkPath}\`; ${comparison.candidate} lost it, and the spec still has ${method.operations.join(', ')}${method.undocumented ? ' (x-undocumented)' : ''}.`
+}
+
+/**
+ * Writes each file as it is, once. allure-js-commons' own writer syncs every file to disk through a
+ * temporary one, which made a thousand results take seconds; a report is built from them later,
+ * and a run that dies while writing is run again.
+ */
+function plainWriter(resultsDir: string): Writer {
+  mkdirSync(resultsDir, { recursive: true })
+  const write = (name: string, content: string | Buffer) => writeFileSync(join(resultsDir, name), content)
+  return {
+    writeResult: (result) => write(`${result.uuid}-result.json`, JSON.stringify(result)),
+    writeGroup: (group) => write(`${group.uuid}-container.json`, JSON.stringify(group)),
+    writeAttachment: (name, content) => write(name, content),
+    writeAttachmentFromPath: (name, from) => copyFileSync(from, join(resultsDir, name)),
+    writeEnvironmentInfo: (info) => write('environment.properties', stringifyEnvInfo(info)),
+    writeCategoriesDefinitions: (categories) => write('categories.json', JSON.stringify(categories)),
+    writeGlobals: (name, globals) => write(name, JSON.stringify(globals)),
+  }
 }
