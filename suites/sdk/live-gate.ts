@@ -70,7 +70,7 @@ export const LIVE_GATE_FILES = {
 } as const
 
 export async function runLiveSdkGate(options: LiveGateOptions): Promise<LiveGateResult> {
-  const { config, sdk, spec, seed } = options
+  const { config, seed } = options
   const print = options.print ?? (() => {})
   const files: LiveRunFiles = {
     endpoint: config.endpoint,
@@ -94,6 +94,54 @@ export async function runLiveSdkGate(options: LiveGateOptions): Promise<LiveGate
     })
   await cleanLeftLedger(files.ledgerPath, cleaner, print)
 
+  const ledger = { runTag: files.runTag, ledgerPath: files.ledgerPath, recorded: new Set<string>() }
+  // Passed, failed or crashed: what the run created is removed at the end.
+  const outcome = await callThroughWire(options, files, ledger, print).then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  )
+  if ('result' in outcome) {
+    for (const failure of outcome.result.failures)
+      appendFileSync(files.findingsPath, `${JSON.stringify(findingOf(failure))}\n`)
+  }
+
+  const created = readLedger(files.ledgerPath).filter((entry) => entry.runTag === files.runTag)
+  const cleanup = cleaner()
+  try {
+    const cleaned = await cleanLedger(files.ledgerPath, cleanup.call)
+    const leftovers = await taggedLeftovers(cleanup, files.runTag)
+    const summary = summarise({ files, created, cleaned, leftovers })
+    writeLiveSummary(join(options.reports, LIVE_GATE_FILES.summary), summary.json)
+    if ('error' in outcome) throw outcome.error
+    const findings = summary.json.findings as Finding[]
+    return {
+      ...outcome.result,
+      live: {
+        runTag: files.runTag,
+        created,
+        cleaned,
+        leftovers,
+        findings,
+        divergences: summary.json.divergences as string[],
+        summary: summary.text.trim(),
+      },
+    }
+  } finally {
+    await cleanup.close()
+  }
+}
+
+/**
+ * The fixtures (found, or created and written to the ledger), then every SDK call through the live
+ * wire, whose answers' creations go to the ledger too.
+ */
+async function callThroughWire(
+  options: LiveGateOptions,
+  files: LiveRunFiles,
+  ledger: { runTag: string; ledgerPath: string; recorded: Set<string> },
+  print: (line: string) => void,
+): Promise<GateResult> {
+  const { config, spec, seed } = options
   const operations = buildOperations(spec)
   const selected =
     options.operations === undefined ? operations : selectOperations(operations, options.operations)
@@ -105,10 +153,10 @@ export async function runLiveSdkGate(options: LiveGateOptions): Promise<LiveGate
     deadline: files.deadline,
     onExchange: (exchange) => appendExchange(files.exchangesPath, exchange),
   })
-  const ledger = { runTag: files.runTag, ledgerPath: files.ledgerPath, recorded: new Set<string>() }
   const hints = config.live.userIdentityId === undefined ? {} : { userIdentityId: config.live.userIdentityId }
-  const found = await findFixtures({ client: fixtureClient, ...ledger }, hints)
-  const undoable = await undoableCreates(fixtureClient, selected).finally(() => fixtureClient.close())
+  const { found, undoable } = await prepare(fixtureClient, ledger, hints, selected).finally(() =>
+    fixtureClient.close(),
+  )
   for (const finding of found.findings) appendFileSync(files.findingsPath, `${JSON.stringify(finding)}\n`)
   print(`live: run tag ${files.runTag} · ledger ${files.ledgerPath} · one SDK call at a time`)
 
@@ -135,9 +183,8 @@ export async function runLiveSdkGate(options: LiveGateOptions): Promise<LiveGate
     },
   })
   const ids = idBindings(found.fixtures)
-  let result: GateResult | undefined
   try {
-    result = await runGate({
+    return await runGate({
       ...options,
       target: 'live',
       endpoint: wire.url,
@@ -156,32 +203,17 @@ export async function runLiveSdkGate(options: LiveGateOptions): Promise<LiveGate
     await wire.close()
     await client.close()
   }
-  for (const failure of result.failures)
-    appendFileSync(files.findingsPath, `${JSON.stringify(findingOf(failure))}\n`)
+}
 
-  const created = readLedger(files.ledgerPath).filter((entry) => entry.runTag === files.runTag)
-  const cleanup = cleaner()
-  try {
-    const cleaned = await cleanLedger(files.ledgerPath, cleanup.call)
-    const leftovers = await taggedLeftovers(cleanup, files.runTag)
-    const summary = summarise({ files, created, cleaned, leftovers })
-    writeLiveSummary(join(options.reports, LIVE_GATE_FILES.summary), summary.json)
-    const findings = summary.json.findings as Finding[]
-    return {
-      ...result,
-      live: {
-        runTag: files.runTag,
-        created,
-        cleaned,
-        leftovers,
-        findings,
-        divergences: summary.json.divergences as string[],
-        summary: summary.text.trim(),
-      },
-    }
-  } finally {
-    await cleanup.close()
-  }
+/** The fixtures, and the creates whose undo the workspace serves (asked once, as live mode asks). */
+async function prepare(
+  client: ReturnType<typeof createLiveClient>,
+  ledger: { runTag: string; ledgerPath: string; recorded: Set<string> },
+  hints: { userIdentityId?: string },
+  selected: Operation[],
+) {
+  const found = await findFixtures({ client, ...ledger }, hints)
+  return { found, undoable: await undoableCreates(client, selected) }
 }
 
 /** What a run that was killed left in the ledger, removed before this one sends anything. */

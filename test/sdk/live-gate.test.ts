@@ -113,6 +113,27 @@ describe('the SDK gate against the fake sandbox', () => {
     for (const file of files(reports)) expect(readFileSync(file, 'utf8'), file).not.toContain(fake.apiKey)
   }, 300_000)
 
+  it('removes what it created even when the run stops with an error', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'sdk-gate-live-'))
+    // In the spec, but no SDK method calls it: the run stops after the fixtures were created.
+    const run = await liveGate({ SEAM_API_KEY: fake.apiKey, SEAM_USER_IDENTITY_ID: fake.userIdentityId }, [
+      '--operations',
+      'POST /seam/bridge/v1/bridge_client_sessions/create',
+      '--reports',
+      reports,
+    ])
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('no SDK method calls the selected operations')
+    const summary = JSON.parse(readFileSync(join(reports, 'sdk-gate-live-summary.json'), 'utf8')) as {
+      created: unknown[]
+      removed: unknown[]
+    }
+    expect(summary.created.length).toBeGreaterThan(0)
+    expect(summary.removed).toHaveLength(summary.created.length)
+    expect(existsSync(join(reports, 'live-ledger.jsonl'))).toBe(false)
+    expect(await runTaggedAcsUsers()).toEqual([])
+  })
+
   it.each([
     [{ SEAM_API_KEY: 'productionKey' }, /is not a sandbox: .* unless given --allow-production/],
     [{ SEAM_API_KEY: 'seam_not_a_key' }, /SEAM_API_KEY was rejected by http:\/\/127\.0\.0\.1:\d+/],
