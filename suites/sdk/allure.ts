@@ -62,7 +62,8 @@ export function writeGateAllure(resultsDir: string, input: GateReportInput & { s
     const failed = group.verdicts.flatMap(({ failure }) => (failure === undefined ? [] : [failure]))
     const report = failed.map((failure) => formatFailure(failure, input.settings, input.secrets)).join('\n\n')
     const uuid = runtime.startTest({
-      name: group.check,
+      // Beside the conformance tests of the same operation, some of the same checks: the title says whose.
+      name: `${group.check} · ${SDK_GATE_SUITE}`,
       fullName: `${SDK_GATE_SUITE}#${group.operation.id} ${group.check}`,
       start: clock,
       labels: [
@@ -74,13 +75,19 @@ export function writeGateAllure(resultsDir: string, input: GateReportInput & { s
       parameters: [{ name: 'sdk', value: result.sdk, excluded: true }],
       description: descriptionOf(group),
     })
-    for (const entry of group.verdicts) writeStep(runtime, uuid, entry, clock, input, redact)
+    // Times as the run spent them: each case's step after the one before.
+    let stepStart = clock
+    for (const entry of group.verdicts) {
+      writeStep(runtime, uuid, entry, stepStart, input, redact)
+      stepStart += Math.round(entry.durationMs)
+    }
     runtime.updateTest(uuid, (test) => {
       test.status = STATUS[outcome]
       test.stage = Stage.FINISHED
       if (report !== '') test.statusDetails = { message: redact(report) } satisfies StatusDetails
     })
-    runtime.stopTest(uuid, { duration: Math.round(durationMs) })
+    // A stop, not a duration: the runtime takes a duration of 0 as "until now".
+    runtime.stopTest(uuid, { stop: clock + Math.round(durationMs) })
     runtime.writeTest(uuid)
     clock += Math.round(durationMs)
   }
@@ -158,7 +165,7 @@ function writeStep(
       result.statusDetails = { message: redact(verdict.violations.map((v) => v.message).join('\n')) }
     if (verdict.type === 'target_failure') result.statusDetails = { message: redact(verdict.error) }
   })
-  runtime.stopStep(step, { duration: Math.round(entry.durationMs) })
+  runtime.stopStep(step, { stop: start + Math.round(entry.durationMs) })
 }
 
 function stepStatus(type: GateVerdict['verdict']['type']): Status {
@@ -195,7 +202,7 @@ function writeCoverage(
     for (const id of method.operations) {
       const operation = { id, path: method.sdkPath }
       const uuid = runtime.startTest({
-        name: 'sdk_coverage',
+        name: `sdk_coverage · ${SDK_GATE_SUITE}`,
         fullName: `${SDK_GATE_SUITE}#${id} sdk_coverage`,
         start,
         labels: [
@@ -210,7 +217,7 @@ function writeCoverage(
         test.stage = Stage.FINISHED
         test.statusDetails = { message: `method ${method.sdkPath} lost since ${input.comparison?.baseline}` }
       })
-      runtime.stopTest(uuid, { duration: 0 })
+      runtime.stopTest(uuid, { stop: start })
       runtime.writeTest(uuid)
     }
   }
@@ -237,7 +244,7 @@ function writeCoverage(
     test.status = lost.length === 0 ? Status.PASSED : Status.FAILED
     test.stage = Stage.FINISHED
   })
-  runtime.stopTest(uuid, { duration: 0 })
+  runtime.stopTest(uuid, { stop: start })
   runtime.writeTest(uuid)
 }
 
