@@ -1,5 +1,10 @@
 // Prism's HTTP engine, in-process. Routing is ours: an exact method+path lookup table, which is
 // far cheaper than Prism's router searching hundreds of operations for every request.
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+
 import { createLogger } from '@stoplight/prism-core'
 import { createInstance, getHttpOperationsFromSpec, type IHttpRequest } from '@stoplight/prism-http'
 import { DiagnosticSeverity, type IHttpOperation } from '@stoplight/types'
@@ -23,7 +28,7 @@ export const prismEngineFor = memoizeByObject(createPrismEngine)
 const NO_ANSWER = { statusCode: 200, headers: {} }
 
 async function createPrismEngine(document: object): Promise<PrismEngine> {
-  const operations = (await getHttpOperationsFromSpec(structuredClone(document))).map(withExplodeDefault)
+  const operations = (await prismOperations(document)).map(withExplodeDefault)
   const table = new Map(operations.map((operation) => [`${operation.method} ${operation.path}`, operation]))
   const prism = createInstance(
     {
@@ -55,6 +60,37 @@ async function createPrismEngine(document: object): Promise<PrismEngine> {
       }
     },
   }
+}
+
+/** Where Prism's reading of a document is kept between processes, by the document and Prism's version. */
+const CACHE = resolve(import.meta.dirname, '..', 'reports', '.prism-cache')
+
+/**
+ * Prism's reading of the document: seconds of CPU (it dereferences and then decycles the whole
+ * document), the same for every process on the same document and Prism. So it is read once and
+ * kept as JSON (what Prism makes of it survives JSON unchanged), and later processes load it.
+ */
+async function prismOperations(document: object): Promise<IHttpOperation[]> {
+  const require = createRequire(import.meta.url)
+  const { version } = require('@stoplight/prism-http/package.json') as { version: string }
+  const key = createHash('sha256').update(version).update(JSON.stringify(document)).digest('hex').slice(0, 24)
+  const file = join(CACHE, `${key}.json`)
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as IHttpOperation[]
+  } catch {
+    // Not read yet (or unreadable): read it now.
+  }
+  const operations = await getHttpOperationsFromSpec(structuredClone(document))
+  try {
+    mkdirSync(CACHE, { recursive: true })
+    // Written whole, then renamed: a process reading it at the same moment never sees half of it.
+    const partial = `${file}.${process.pid}.tmp`
+    writeFileSync(partial, JSON.stringify(operations))
+    renameSync(partial, file)
+  } catch {
+    // A cache that cannot be written only costs the next process the same seconds.
+  }
+  return operations
 }
 
 /**

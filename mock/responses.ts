@@ -8,23 +8,30 @@ import { fnv1a } from '../contracts/hash.ts'
 import { memoizeByObject } from '../contracts/memo.ts'
 import type { Operation } from '../contracts/operations.ts'
 
-/** Distinct bodies kept per operation; a request picks one by its hash. */
+/** Distinct bodies per operation; a request picks one by its hash. */
 const POOL_SIZE = 8
-const bodyPool = memoizeByObject((operation: Operation) => {
-  const schema = operation.responses['200']?.schema
-  return schema === undefined
-    ? [{}]
-    : fc.sample(responseArbitrary(schema), { seed: fnv1a(operation.id), numRuns: POOL_SIZE })
-})
 
-/** Each pooled body with `ok: true`, serialised once: large list answers are not stringified per request. */
-const serialisedPool = memoizeByObject((operation: Operation) =>
-  bodyPool(operation).map((body) => JSON.stringify({ ...(body as object), ok: true })),
-)
+/**
+ * Each pooled body with `ok: true`, generated on first use (its own seed per place in the pool) and
+ * serialised once: a run that sends an operation a few requests pays for a few bodies, not eight,
+ * and large list answers are not stringified per request.
+ */
+const pool = memoizeByObject((_operation: Operation) => new Map<number, string>())
 
 export function successBodyText(operation: Operation, requestHash: number): string {
-  const pool = serialisedPool(operation)
-  return pool[Math.abs(requestHash) % pool.length] as string
+  const bodies = pool(operation)
+  const index = Math.abs(requestHash) % POOL_SIZE
+  let text = bodies.get(index)
+  if (text === undefined) {
+    const schema = operation.responses['200']?.schema
+    const [body] =
+      schema === undefined
+        ? [{}]
+        : fc.sample(responseArbitrary(schema), { seed: fnv1a(`${operation.id} ${index}`), numRuns: 1 })
+    text = JSON.stringify({ ...(body as object), ok: true })
+    bodies.set(index, text)
+  }
+  return text
 }
 
 export function errorEnvelope(type: string, message: string, extra: Record<string, unknown> = {}): unknown {

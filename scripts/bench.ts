@@ -81,6 +81,15 @@ async function main(): Promise<number> {
     results[`${name}EndToEndMs`] = median(e2e)
     say(`${name}: npm run conformance, wall`, `${ms(median(e2e))} (median of ${times})`)
   }
+  // The SDK gate, as CI runs it (the pinned SDK; the whole API unless --quick), by its own timing line.
+  const gateOperations = flags.quick === true ? 'seed' : 'all'
+  process.stderr.write(`SDK gate, ${gateOperations} operations (npm run sdk-gate)…\n`)
+  const gate = sdkGate(gateOperations)
+  results.sdkGate = gate
+  say(
+    `sdk gate (${gateOperations}): wall / CPU, its timing line`,
+    `${ms(gate.wallMs)} / ${ms(gate.cpuMs)} (${gate.operations} operations, ${gate.calls} calls; whole command ${ms(gate.commandMs)})`,
+  )
   results.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
   say('peak memory (this process)', `${results.peakRssMb} MB`)
 
@@ -219,6 +228,36 @@ function endToEnd(operations: string, runs: number): number {
     throw new Error(`npm run conformance failed to run: ${child.stderr.split('\n')[0]}`)
   }
   return elapsed
+}
+
+/** One `npm run sdk-gate` with the pinned SDK; what its timing line says, and the whole command's wall time. */
+function sdkGate(operations: string) {
+  const reports = mkdtempSync(join(tmpdir(), 'bench-gate-'))
+  const started = performance.now()
+  const child = spawnSync(
+    process.execPath,
+    ['scripts/sdk-gate.ts', '--operations', operations, '--seed', '1', '--reports', reports],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
+  const commandMs = performance.now() - started
+  const line = /(\d+) operations called through the SDK \((\d+) calls, ([\d.]+) s, ([\d.]+) s CPU\)/.exec(
+    child.stdout,
+  )
+  if (child.status === null || child.status > 1 || line === null)
+    throw new Error(`npm run sdk-gate failed to run: ${child.stderr.split('\n')[0]}`)
+  const [, ops, calls, wall, cpu] = line
+  return {
+    operations: Number(ops),
+    calls: Number(calls),
+    wallMs: Number(wall) * 1000,
+    cpuMs: Number(cpu) * 1000,
+    commandMs,
+    passed: child.status === 0,
+  }
 }
 
 function machine() {

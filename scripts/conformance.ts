@@ -1,6 +1,5 @@
 // `npm run conformance`: checks a target against the contract. Exit 0 only when no violation and
 // no target error was found.
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { type Reporter, startVitest } from 'vitest/node'
@@ -19,6 +18,7 @@ import {
 import { CoverageReporter } from '../suites/support/coverage-reporter.ts'
 import { GithubAnnotationsReporter } from '../suites/support/github-annotations-reporter.ts'
 import { allureReporters } from '../suites/support/allure/reporters.ts'
+import { isSdkGateResult, keepOnlyResults } from '../suites/support/allure/results-dir.ts'
 import { ProgressReporter } from '../suites/support/progress-reporter.ts'
 import { SummaryReporter } from '../suites/support/summary-reporter.ts'
 import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './lib/cli.ts'
@@ -119,9 +119,9 @@ async function runProject(
   reports: string,
   ownReporters: (allureResults: string) => Reporter[],
 ): Promise<number> {
-  // Allure results are this run's only: a previous run's would mix into the report.
+  // Allure results are this run's only, beside the SDK gate's: a previous run's would mix into the report.
   const allureResults = join(reports, 'allure-results')
-  rmSync(allureResults, { recursive: true, force: true })
+  keepOnlyResults(allureResults, isSdkGateResult)
   const vitest = await startVitest('test', [], {
     run: true,
     project: [project],

@@ -138,11 +138,30 @@ describe('.github/workflows/sdk-gate.yml', () => {
     expect(Object.values(flow.jobs)[0]?.env).toMatchObject({ SDK_VERSION: '${{ inputs.sdk_version }}' })
   })
 
-  it('runs in mock mode, fails on any violation, and uploads JUnit and the single-file report', () => {
+  it('passes its operations input to the gate and the conformance run alike', () => {
+    for (const trigger of ['workflow_call', 'workflow_dispatch'])
+      expect(flow.on).toHaveProperty(`${trigger}.inputs.operations.default`, 'all')
+    expect(Object.values(flow.jobs)[0]?.env).toMatchObject({
+      SEAM_OPERATIONS: "${{ inputs.operations || 'all' }}",
+    })
+  })
+
+  it('runs the conformance step after the gate, even when the gate failed, then one report of both', () => {
+    const all = steps(flow)
+    const gate = all.findIndex((step) => step.run?.startsWith('npm run sdk-gate') === true)
+    const conformance = all.findIndex((step) => step.run === 'npm run conformance')
+    const report = all.findIndex((step) => step.run === 'npm run report')
+    expect(gate).toBeLessThan(conformance)
+    expect(conformance).toBeLessThan(report)
+    expect(all[conformance]?.if).toBe('${{ !cancelled() }}')
+  })
+
+  it('runs in mock mode, fails on any violation, and uploads both JUnit files and the report', () => {
     expect(Object.values(flow.jobs)[0]?.env).toMatchObject({ SEAM_TARGET: 'mock' })
     sharedExpectations(flow)
     const paths = uploads(flow)
     expect(paths.some((path) => path.includes('reports/junit.xml'))).toBe(true)
+    expect(paths.some((path) => path.includes('reports/sdk-gate.junit.xml'))).toBe(true)
     expect(paths).toContain('reports/allure-report.html')
   })
 })

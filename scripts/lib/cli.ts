@@ -17,13 +17,21 @@ export function runMain(
   exitCodeOf: (error: unknown) => number = () => 2,
 ): void {
   main().then(
-    (code) => process.exit(code),
+    (code) => exitAfterOutput(code),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
       process.stderr.write(`${command}: ${message.split('\n')[0]}\n`)
-      process.exit(exitCodeOf(error))
+      exitAfterOutput(exitCodeOf(error))
     },
   )
+}
+
+/**
+ * Exits once what was written has left: into a pipe, stdout is written asynchronously, and
+ * `process.exit` would cut a long report short.
+ */
+function exitAfterOutput(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
 }
 
 /**

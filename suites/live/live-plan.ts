@@ -48,7 +48,11 @@ export function liveSuitesFor(
 }
 
 /** A suite's plan for live mode: bound to real IDs, or skipped with the reason it cannot run here. */
-export function livePlan(suite: LiveSuite, planFor: PlanFor, undoable?: readonly string[]): PlanFor {
+export function livePlan<Context, Judged>(
+  suite: LiveSuite,
+  planFor: PlanFor<Context, Judged>,
+  undoable?: readonly string[],
+): PlanFor<Context, Judged> {
   return (operation, options) => {
     const plan = planFor(operation, options)
     const decided = liveSuitesFor(operation, undoable)
@@ -77,7 +81,7 @@ export type LiveOptions = PlanOptions & { ids: IdBindings }
  * Leaves out the cases that carry an ID parameter the run has no real value for (an optional
  * filter, or an alternative it cannot fill): filtered, not stripped, so prose rules still hold.
  */
-function onlyRealIds(plan: Plan, ids: IdBindings): Plan {
+function onlyRealIds<Context, Judged>(plan: Plan<Context, Judged>, ids: IdBindings): Plan<Context, Judged> {
   const real = (payload: unknown) =>
     typeof payload !== 'object' ||
     payload === null ||
@@ -99,7 +103,7 @@ function onlyRealIds(plan: Plan, ids: IdBindings): Plan {
   }
 }
 
-function skipAll(plan: Plan, reason: string): Plan {
+function skipAll<Context, Judged>(plan: Plan<Context, Judged>, reason: string): Plan<Context, Judged> {
   return skipScenarios(
     plan,
     plan.scenarios.map((scenario) => scenario.name),
@@ -107,7 +111,11 @@ function skipAll(plan: Plan, reason: string): Plan {
   )
 }
 
-function skipScenarios(plan: Plan, names: string[], reason: string): Plan {
+function skipScenarios<Context, Judged>(
+  plan: Plan<Context, Judged>,
+  names: string[],
+  reason: string,
+): Plan<Context, Judged> {
   const skipped = plan.scenarios.filter((scenario) => names.includes(scenario.name))
   return {
     scenarios: plan.scenarios.filter((scenario) => !names.includes(scenario.name)),
@@ -127,8 +135,14 @@ const isSeed = (operation: Operation) => (SEED_PATHS as readonly string[]).inclu
 /** Cases per credential scenario on the sweep: every read-only operation, so a few each is the courteous bound. */
 export const SWEEP_AUTH_RUNS = 3
 
-function fewer(plan: Plan): Plan {
-  return { ...plan, scenarios: plan.scenarios.map((scenario) => ({ ...scenario, runs: SWEEP_AUTH_RUNS })) }
+function fewer<Context, Judged>(plan: Plan<Context, Judged>): Plan<Context, Judged> {
+  return {
+    ...plan,
+    scenarios: plan.scenarios.map((scenario) => ({
+      ...scenario,
+      runs: Math.min(scenario.runs ?? SWEEP_AUTH_RUNS, SWEEP_AUTH_RUNS),
+    })),
+  }
 }
 
 /** Required ID parameters the bindings have no real value for: at the top, or in every alternative. */

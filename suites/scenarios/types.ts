@@ -19,7 +19,11 @@ export type Scenario<Context = CheckContext, Judged = RespondedExchange> = {
 /** A check that cannot run here, and why: reported as skipped, never silently dropped. */
 export type Skip = { check: string; scenario: string; reason: string }
 
-export type Plan = { scenarios: Scenario[]; skips: Skip[] }
+/** An operation's scenarios and skipped checks: over exchanges by default, or over SDK calls (the gate). */
+export type Plan<Context = CheckContext, Judged = RespondedExchange> = {
+  scenarios: Scenario<Context, Judged>[]
+  skips: Skip[]
+}
 
 export type PlanOptions = {
   /** `prism`: the target is plain Prism, which knows the schema but none of Seam's own rules. */
@@ -29,4 +33,7 @@ export type PlanOptions = {
   ids?: IdBindings
 }
 
-export type PlanFor = (operation: Operation, options: PlanOptions) => Plan
+export type PlanFor<Context = CheckContext, Judged = RespondedExchange> = (
+  operation: Operation,
+  options: PlanOptions,
+) => Plan<Context, Judged>

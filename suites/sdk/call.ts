@@ -1,22 +1,22 @@
-// Calls one SDK method and records what the mock saw meanwhile. Calls run one at a time, so every
-// request the mock receives during a call belongs to it.
+// Calls one SDK method and records what the server saw meanwhile (the mock's own record, or the
+// live wire's). Calls run one at a time, so every request received during a call belongs to it.
 import type { Operation } from '../../contracts/operations.ts'
 import type { Payload } from '../../contracts/request.ts'
 import type { MockRequest, MockResponse } from '../../mock/server.ts'
-import type { SdkCall, SdkOutcome } from './checks/types.ts'
+import type { SdkCall, SdkOutcome, WireFailure } from './checks/types.ts'
 import type { SdkMethod } from './sdk.ts'
 
-/** The mock's side: `onExchange` feeds it, `during` collects what one call caused. */
+/** The server's side: `onExchange` feeds it, `during` collects what one call caused. */
 export type WireRecorder = {
-  onExchange(request: MockRequest, response: MockResponse): void
+  onExchange(request: MockRequest, response: MockResponse, failure?: WireFailure): void
   during<T>(action: () => Promise<T>): Promise<{ result: T; received: SdkCall['received'] }>
 }
 
 export function wireRecorder(): WireRecorder {
   let current: SdkCall['received'] | undefined
   return {
-    onExchange(request, response) {
-      current?.push({ request, response })
+    onExchange(request, response, failure) {
+      current?.push({ request, response, ...(failure === undefined ? {} : { failure }) })
     },
     async during(action) {
       const received: SdkCall['received'] = []

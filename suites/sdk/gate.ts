@@ -1,36 +1,38 @@
 // The SDK release gate: every operation the SDK exposes, called through the SDK with generated
-// valid parameters against the contract mock, and once each to provoke a 400, a 401 and another
-// API error. The checks (./checks) judge each call; the coverage says what either side lacks.
+// valid parameters, and once each to provoke an error the SDK must surface as its own. One run plan
+// for the engine, whose target is the SDK (./sdk-target.ts): here against the contract mock, or
+// against a sandbox workspace through ./live-gate.ts. The checks (./checks) judge each call; the
+// coverage says what either side lacks; every verdict is kept for the reports (./junit.ts, ./allure.ts).
 import fc from 'fast-check'
 
-import type { AuthVariant } from '../../contracts/auth.ts'
-import { invalidRequest } from '../../contracts/arbitraries/invalid.ts'
 import { validRequest } from '../../contracts/arbitraries/request.ts'
+import type { AuthVariant } from '../../contracts/auth.ts'
+import type { AuthSecrets } from '../../contracts/credentials.ts'
 import { buildOperations, type Operation } from '../../contracts/operations.ts'
-import type { GeneratedRequest, Payload } from '../../contracts/request.ts'
+import type { GeneratedRequest } from '../../contracts/request.ts'
 import { selectOperations } from '../../contracts/selection.ts'
 import type { Spec } from '../../contracts/spec.ts'
 import { createValidators } from '../../contracts/validators.ts'
 import { errorEnvelope } from '../../mock/responses.ts'
 import { type Fault, startMock } from '../../mock/server.ts'
 import type { Violation } from '../checks/types.ts'
+import { createEngine, type OperationPlan, type RunPlan } from '../engine/engine.ts'
+import type { FailureCategory, Listener, Verdict } from '../engine/events.ts'
 import { credentialFor, noCredentialReason } from '../scenarios/credentials.ts'
+import type { Plan } from '../scenarios/types.ts'
 import { MOCK_SECRETS } from '../support/mock-secrets.ts'
-import type { AuthSecrets } from '../../contracts/credentials.ts'
-import { createEngine, type RunPlan } from '../engine/engine.ts'
-import type { Listener } from '../engine/events.ts'
-import { operationSeed } from '../engine/property.ts'
-import type { Target } from '../engine/target.ts'
-import type { Scenario } from '../scenarios/types.ts'
 import { ANSWER_CHECKS } from './answer-checks.ts'
-import { callSdk, type WireRecorder, wireRecorder } from './call.ts'
+import { type WireRecorder, wireRecorder } from './call.ts'
 import { SDK_CHECKS } from './checks/index.ts'
-import { type SdkCoverage, sdkCoverage, type SdkMethodRoute } from './checks/sdk-coverage.ts'
+import { type SdkCoverage, sdkCoverage } from './checks/sdk-coverage.ts'
 import { sdkErrors } from './checks/sdk-errors.ts'
 import { sdkRequest } from './checks/sdk-request.ts'
 import type { SdkCall, SdkCheck, SdkCheckContext } from './checks/types.ts'
+import { discoverRoutes } from './discovery.ts'
+import { errorCaseRequests } from './error-cases.ts'
 import { replayCommand } from './replay.ts'
-import { pendingRequest, type Sdk, type SdkCredential, type SdkMethod } from './sdk.ts'
+import type { Sdk } from './sdk.ts'
+import { type BoundOperation, sdkClients, sdkTarget } from './sdk-target.ts'
 
 export type GateOptions = {
   sdk: Sdk
@@ -49,37 +51,63 @@ export type GateOptions = {
   replay?: (operationId: string) => string
 }
 
-/** Which call of an operation broke a check. */
-export type GateCase = 'valid' | 'invalid_input' | 'unauthorized' | 'api_error'
+/**
+ * Which call of an operation a verdict is about: generated valid parameters, then one call each
+ * for invalid input, a wrong credential, and another API error (the mock's scripted one, or a
+ * live workspace's 404 for an ID it never had).
+ */
+export type GateCase = 'valid' | 'invalid_input' | 'unauthorized' | 'api_error' | 'not_found'
+export type ErrorCase = Exclude<GateCase, 'valid'>
 
 export type GateFailure = {
   operation: Operation
   sdkPath: string
   case: GateCase
+  /** A check broken (`violation`), or no answer about the SDK at all (`target_failure`). */
+  kind: 'violation' | 'target_failure'
+  category: FailureCategory
   violations: Violation[]
   call: SdkCall
   /** For generated valid calls: how fast-check found and shrank it. */
   property?: { seed: number; path: string; runs: number }
 }
 
+/**
+ * One verdict of the engine, with the SDK method, how long it took since the run's previous event,
+ * and for a failed check the failure as the report shows it.
+ */
+export type GateVerdict = {
+  verdict: Verdict<SdkCall>
+  sdkPath: string
+  durationMs: number
+  failure?: GateFailure
+}
+
 export type GateResult = {
   sdk: string
+  target: 'mock' | 'live'
+  /** Where the SDK's requests went: the embedded mock, or the workspace's endpoint. */
+  endpoint: string
   coverage: SdkCoverage
   /** Operations called, and those the gate could not call, with the reason. */
   checked: Operation[]
   skipped: { operation: Operation; reason: string }[]
   failures: GateFailure[]
   calls: number
-  /** How many error answers each provoked case actually got from the mock. */
-  provoked: Record<Exclude<GateCase, 'valid'>, number>
+  /** How many error answers each provoked case actually got. */
+  provoked: Record<ErrorCase, number>
+  /** The valid calls' answers by status class (`2xx`, `4xx`, `5xx`, `none`): how many results were there to judge. */
+  validAnswers: Record<string, number>
   /** Known findings (./known-findings.ts) seen in this run: reported, not failing the gate. */
   accepted: AcceptedFinding[]
+  /** Every verdict, in the order the engine gave them: what the JUnit and Allure reports show. */
+  verdicts: GateVerdict[]
 }
 
 /** A known finding and the operations it showed on (shrinking an unrelated failure may show it again). */
 export type AcceptedFinding = { id: string; operations: string[] }
 
-/** The run's credentials: the mock's defaults, which the embedded mock takes and nothing else. */
+/** The run's credentials against the mock: its defaults, which the embedded mock takes and nothing else. */
 export const GATE_SECRETS: AuthSecrets = MOCK_SECRETS
 
 /** Requests carrying this header get a scripted API error: how the gate provokes "any other error". */
@@ -95,11 +123,9 @@ const scriptedError: Fault = ({ request, response }) =>
         body: JSON.stringify(errorEnvelope(SCRIPTED_ERROR.type, 'Scripted by the SDK gate')),
       }
 
+/** The gate against the embedded contract mock. */
 export async function runSdkGate(options: GateOptions): Promise<GateResult> {
-  const { sdk, spec, seed, runs } = options
-  const timeoutMs = options.timeoutMs ?? 10_000
-  const operations = buildOperations(spec)
-  const validators = createValidators(spec)
+  const { seed } = options
   const recorder = wireRecorder()
   const fault = options.fault
   const mock = await startMock({
@@ -109,138 +135,202 @@ export async function runSdkGate(options: GateOptions): Promise<GateResult> {
       scriptedError({ ...context, response: fault === undefined ? context.response : fault(context) }),
   })
   try {
-    const clients = sdkClients(sdk, mock.url)
-    const coverage = sdkCoverage(await methodRoutes(clients.get({ use: 'api_key' }), recorder), operations)
-    const selected =
-      options.operations === undefined ? undefined : new Set(selectOperations(operations, options.operations))
-    const result: GateResult = {
-      sdk: sdk.name,
-      coverage,
-      checked: [],
-      skipped: [],
-      failures: [],
-      calls: 0,
-      provoked: { invalid_input: 0, unauthorized: 0, api_error: 0 },
-      accepted: [],
-    }
-    const bound: BoundOperation[] = []
-    for (const { sdkPath, operation } of coverage.bound) {
-      if (selected !== undefined && !selected.has(operation)) continue
-      const credential = credentialFor(operation, GATE_SECRETS)
-      if (credential === undefined) {
-        result.skipped.push({ operation, reason: noCredentialReason(operation, GATE_SECRETS) })
-        continue
-      }
-      result.checked.push(operation)
-      bound.push({ operation, sdkPath, credential })
-    }
-    if (selected !== undefined && result.checked.length + result.skipped.length === 0) {
-      throw new Error(`no SDK method calls the selected operations ("${options.operations}")`)
-    }
-    const plan: RunPlan<SdkCheckContext, SdkCall, SdkCall> = {
-      operations: bound.map((entry) => ({
-        operation: entry.operation,
-        context: { operation: entry.operation, validators, errors: sdk.errors },
-        scenarios: gateScenarios(entry.operation, seed),
-        skips: [],
-      })),
-      target: sdkTarget({ bound, clients, recorder, timeoutMs, result }),
-      seed,
-      runs,
-      // Calls run one at a time: everything the mock receives during a call belongs to it.
-      concurrency: 1,
-      replay: (operation) =>
-        options.replay?.(operation.id) ?? replayCommand({ seed, runs, defaultRuns: runs }, operation.id),
-    }
-    const sdkPaths = new Map(bound.map((entry) => [entry.operation, entry.sdkPath]))
-    await createEngine(plan, (event) => {
-      options.onEvent?.(event)
-      if (event.type === 'known_finding') noteAccepted(result, event.known, event.operation)
-      if (event.type !== 'violation') return
-      const { operation, scenario, violations, exchange: call } = event
-      result.failures.push({
-        operation,
-        sdkPath: sdkPaths.get(operation) ?? '',
-        case: scenario as GateCase,
-        violations,
-        call,
-        ...(scenario === 'valid'
-          ? { property: { seed: event.seed, path: event.path, runs: event.runs } }
-          : {}),
-      })
-    }).run()
-    return result
+    return await runGate({
+      ...options,
+      target: 'mock',
+      endpoint: mock.url,
+      secrets: GATE_SECRETS,
+      recorder,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      planFor: (operation) => ({ scenarios: mockScenarios(operation, seed), skips: [] }),
+      headersFor: (scenario) => (scenario === 'api_error' ? { [SCRIPTED_ERROR_HEADER]: '1' } : undefined),
+    })
   } finally {
     await mock.close()
   }
 }
 
-type BoundOperation = { operation: Operation; sdkPath: string; credential: AuthVariant }
+/** What differs between the mock and a live workspace; the rest of a gate run is the same. */
+export type GateTarget = Omit<GateOptions, 'fault' | 'timeoutMs'> & {
+  target: GateResult['target']
+  /** Where the SDK's clients send their requests. */
+  endpoint: string
+  /** Where those requests end up, when the clients send them through something else (the live wire). */
+  reportedEndpoint?: string
+  /** The credentials the SDK calls with. */
+  secrets: AuthSecrets
+  recorder: WireRecorder
+  timeoutMs: number
+  /** An operation's scenarios, and the checks it skips with their reasons. */
+  planFor(operation: Operation, credential: AuthVariant): Plan<SdkCheckContext, SdkCall>
+  headersFor?: (scenario: string) => Record<string, string> | undefined
+  /** How long one property may take, shrinking included (the engine's default otherwise). */
+  budgetMs?: number
+  /** Told which scenario the next call is for (the live wire logs what each request was for). */
+  beforeCall?: (scenario: string) => void
+}
+
+export async function runGate(gate: GateTarget): Promise<GateResult> {
+  const { sdk, spec, seed, runs } = gate
+  const operations = buildOperations(spec)
+  const validators = createValidators(spec)
+  const coverage = sdkCoverage(await discoverRoutes(sdk), operations)
+  const selected =
+    gate.operations === undefined ? undefined : new Set(selectOperations(operations, gate.operations))
+  const result: GateResult = {
+    sdk: sdk.name,
+    target: gate.target,
+    endpoint: gate.reportedEndpoint ?? gate.endpoint,
+    coverage,
+    checked: [],
+    skipped: [],
+    failures: [],
+    calls: 0,
+    provoked: { invalid_input: 0, unauthorized: 0, api_error: 0, not_found: 0 },
+    validAnswers: {},
+    accepted: [],
+    verdicts: [],
+  }
+  const bound: BoundOperation[] = []
+  const plans: OperationPlan<SdkCheckContext, SdkCall>[] = []
+  const sdkPaths = new Map<Operation, string>()
+  for (const { sdkPath, operation } of coverage.bound) {
+    if (selected !== undefined && !selected.has(operation)) continue
+    sdkPaths.set(operation, sdkPath)
+    const context = { operation, validators, errors: sdk.errors }
+    const credential = credentialFor(operation, gate.secrets)
+    if (credential === undefined) {
+      const reason = noCredentialReason(operation, gate.secrets)
+      result.skipped.push({ operation, reason })
+      plans.push({ operation, context, scenarios: [], skips: skipsOf(operation, gate.target, reason) })
+      continue
+    }
+    const plan = gate.planFor(operation, credential)
+    if (plan.scenarios.length === 0) {
+      result.skipped.push({ operation, reason: plan.skips[0]?.reason ?? 'no case applies' })
+    } else {
+      result.checked.push(operation)
+      bound.push({ operation, sdkPath, credential })
+    }
+    plans.push({ operation, context, ...plan })
+  }
+  if (selected !== undefined && plans.length === 0) {
+    throw new Error(`no SDK method calls the selected operations ("${gate.operations}")`)
+  }
+  const target = sdkTarget({
+    bound,
+    clients: sdkClients(sdk, gate.endpoint, gate.secrets),
+    recorder: gate.recorder,
+    timeoutMs: gate.timeoutMs,
+    ...(gate.headersFor === undefined ? {} : { headersFor: gate.headersFor }),
+    ...(gate.beforeCall === undefined ? {} : { beforeCall: gate.beforeCall }),
+    onCall(call, scenario) {
+      result.calls++
+      const status = call.received[0]?.response.status ?? 0
+      if (scenario !== 'valid' && status >= 400) result.provoked[scenario as ErrorCase]++
+      if (scenario === 'valid') {
+        const answered = status === 0 ? 'none' : `${Math.floor(status / 100)}xx`
+        result.validAnswers[answered] = (result.validAnswers[answered] ?? 0) + 1
+      }
+    },
+  })
+  const plan: RunPlan<SdkCheckContext, SdkCall, SdkCall> = {
+    operations: plans,
+    target,
+    seed,
+    runs,
+    // Calls run one at a time: everything the server receives during a call belongs to it.
+    concurrency: 1,
+    ...(gate.budgetMs === undefined ? {} : { budgetMs: gate.budgetMs }),
+    replay: (operation) =>
+      gate.replay?.(operation.id) ?? replayCommand({ seed, runs, defaultRuns: runs }, operation.id),
+  }
+  let lastEvent = performance.now()
+  await createEngine(plan, (event) => {
+    gate.onEvent?.(event)
+    const now = performance.now()
+    const since = now - lastEvent
+    lastEvent = now
+    if (event.type === 'known_finding') noteAccepted(result, event.known, event.operation)
+    if (
+      event.type !== 'check_passed' &&
+      event.type !== 'violation' &&
+      event.type !== 'target_failure' &&
+      event.type !== 'skipped'
+    )
+      return
+    const sdkPath = sdkPaths.get(event.operation) ?? ''
+    if (event.type === 'violation' || event.type === 'target_failure') {
+      const failure = failureOf(event, sdkPath)
+      result.failures.push(failure)
+      result.verdicts.push({ verdict: event, sdkPath, durationMs: since, failure })
+    } else result.verdicts.push({ verdict: event, sdkPath, durationMs: since })
+  }).run()
+  return result
+}
+
+function failureOf(
+  event: Extract<Verdict<SdkCall>, { type: 'violation' | 'target_failure' }>,
+  sdkPath: string,
+): GateFailure {
+  const { operation, scenario, exchange: call } = event
+  const failed = call.received.find((received) => received.failure !== undefined)?.failure
+  return {
+    operation,
+    sdkPath,
+    case: scenario as GateCase,
+    kind: event.type,
+    category: event.type === 'violation' ? event.category : (failed?.category ?? 'transport'),
+    violations:
+      event.type === 'violation' ? event.violations : [{ check: event.check, message: event.error }],
+    call,
+    ...(scenario === 'valid' ? { property: { seed: event.seed, path: event.path, runs: event.runs } } : {}),
+  }
+}
 
 /**
- * An operation's cases: generated valid parameters (every check on every call, a failure shrinks
- * to the smallest parameters), and one call for each error the SDK must surface as its own:
- * invalid input, a wrong key, another API error.
+ * The checks each case is held to. Against the mock the answers the SDK got are also held to the
+ * wire checks (void_shape, object_shape), so a mock that breaks the contract cannot make the gate
+ * pass for the wrong reason; against a workspace the answers are the live conformance run's to judge.
  */
-function gateScenarios(operation: Operation, seed: number): Scenario<SdkCheckContext, SdkCall>[] {
-  const applicable = (checks: SdkCheck[]) =>
-    [...checks, ...ANSWER_CHECKS].filter((check) => check.appliesTo(operation))
-  const valid = sampleOne(validRequest(operation), seed, operation)
-  const schemaBroken = schemaBrokenRequest(operation, seed)
-  const once = (name: GateCase, request: GeneratedRequest, checks: SdkCheck[]) => ({
+export function caseChecks(operation: Operation, name: GateCase, target: GateResult['target']): SdkCheck[] {
+  const own = name === 'valid' ? SDK_CHECKS : name === 'invalid_input' ? [sdkErrors] : [sdkErrors, sdkRequest]
+  return [...own, ...(target === 'mock' ? ANSWER_CHECKS : [])].filter((check) => check.appliesTo(operation))
+}
+
+/** The cases a target gives an operation, in order. */
+export const GATE_CASES: Record<GateResult['target'], GateCase[]> = {
+  mock: ['valid', 'invalid_input', 'unauthorized', 'api_error'],
+  live: ['valid', 'invalid_input', 'unauthorized', 'not_found'],
+}
+
+/** Every check of every case of an operation, skipped for one reason. */
+export function skipsOf(operation: Operation, target: GateResult['target'], reason: string) {
+  return GATE_CASES[target].flatMap((scenario) =>
+    caseChecks(operation, scenario, target).map((check) => ({ check: check.name, scenario, reason })),
+  )
+}
+
+/**
+ * An operation's cases against the mock: generated valid parameters (every check on every call, a
+ * failure shrinks to the smallest parameters), and one call for each error the SDK must surface as
+ * its own: invalid input, a wrong key, another API error.
+ */
+function mockScenarios(operation: Operation, seed: number) {
+  const { valid, schemaBroken } = errorCaseRequests(operation, seed)
+  const once = (name: GateCase, request: GeneratedRequest) => ({
     name,
     requests: fc.constant(request),
-    checks: applicable(checks),
+    checks: caseChecks(operation, name, 'mock'),
     runs: 1,
   })
   return [
-    { name: 'valid', requests: validRequest(operation), checks: applicable(SDK_CHECKS) },
+    { name: 'valid', requests: validRequest(operation), checks: caseChecks(operation, 'valid', 'mock') },
     // The SDK may refuse to serialise a broken payload at all: only what reaches the mock is judged.
-    ...(schemaBroken === undefined ? [] : [once('invalid_input', schemaBroken, [sdkErrors])]),
-    once('unauthorized', valid, [sdkErrors, sdkRequest]),
-    once('api_error', valid, [sdkErrors, sdkRequest]),
+    ...(schemaBroken === undefined ? [] : [once('invalid_input', schemaBroken)]),
+    once('unauthorized', valid),
+    once('api_error', valid),
   ]
-}
-
-/** Calls the SDK method bound to the request's operation, with the credential its case needs. */
-function sdkTarget(gate: {
-  bound: BoundOperation[]
-  clients: ReturnType<typeof sdkClients>
-  recorder: WireRecorder
-  timeoutMs: number
-  result: GateResult
-}): Target<SdkCall, SdkCall> {
-  const byId = new Map(gate.bound.map((entry) => [entry.operation.id, entry]))
-  let queue: Promise<unknown> = Promise.resolve()
-  const call = async (request: GeneratedRequest, scenario: string): Promise<SdkCall> => {
-    const { operation, sdkPath, credential } = byId.get(request.operation) as BoundOperation
-    const headers = scenario === 'api_error' ? { [SCRIPTED_ERROR_HEADER]: '1' } : undefined
-    const method = gate.clients
-      .get(credential, scenario === 'unauthorized', headers)
-      .get(sdkPath) as SdkMethod
-    gate.result.calls++
-    const sdkCall = await callSdk({
-      recorder: gate.recorder,
-      method,
-      operation,
-      sdkPath,
-      parameters: parametersOf(request),
-      timeoutMs: gate.timeoutMs,
-    })
-    const status = sdkCall.received[0]?.response.status ?? 0
-    if (scenario !== 'valid' && status >= 400) gate.result.provoked[scenario as Exclude<GateCase, 'valid'>]++
-    return sdkCall
-  }
-  return {
-    // One call at a time, whatever the engine prefetches: the recorder attributes the mock's requests by time.
-    send(request, scenario) {
-      const next = queue.then(() => call(request, scenario))
-      queue = next.catch(() => undefined)
-      return next
-    },
-    judged: (sdkCall) => ({ judged: sdkCall }),
-    status: (sdkCall) => sdkCall.received[0]?.response.status,
-  }
 }
 
 function noteAccepted(result: GateResult, known: Violation[], operation: Operation) {
@@ -252,109 +342,5 @@ function noteAccepted(result: GateResult, known: Violation[], operation: Operati
       result.accepted.push(finding)
     }
     if (!finding.operations.includes(operation.id)) finding.operations.push(operation.id)
-  }
-}
-
-function parametersOf(request: GeneratedRequest): Payload {
-  return (request.body ?? request.query) as Payload
-}
-
-/**
- * An invalid request that breaks the schema (not a prose rule or the body itself), if the
- * operation has one: drawn from a sample, since a filter would never end for an operation that has none.
- */
-function schemaBrokenRequest(operation: Operation, seed: number): GeneratedRequest | undefined {
-  const invalid = invalidRequest(operation)
-  if (invalid === undefined) return undefined
-  const sample = fc.sample(invalid, { seed: operationSeed(seed, `sdk invalid ${operation.id}`), numRuns: 20 })
-  return sample.find((request) => request.invalid?.breaks === 'schema')
-}
-
-function sampleOne<T>(arbitrary: fc.Arbitrary<T>, seed: number, operation: Operation): T {
-  return fc.sample(arbitrary, { seed: operationSeed(seed, `sdk errors ${operation.id}`), numRuns: 1 })[0] as T
-}
-
-/**
- * The SDK's method routes: read from the request it builds but does not send yet (the SDK's lazy
- * `SeamHttpRequest`); a method that sends at once is called once and observed at the mock instead.
- */
-async function methodRoutes(
-  methods: Map<string, SdkMethod>,
-  recorder: WireRecorder,
-): Promise<SdkMethodRoute[]> {
-  const routes: SdkMethodRoute[] = []
-  for (const [sdkPath, method] of methods) {
-    const { result: sends } = await recorder
-      .during(async () => {
-        let built: unknown
-        try {
-          built = method({})
-        } catch {
-          return undefined
-        }
-        const pending = pendingRequest(built)
-        if (pending !== undefined) return pending
-        await Promise.resolve(built).catch(() => undefined)
-        return undefined
-      })
-      .then(({ result, received }) => {
-        const request = received[0]?.request
-        return {
-          result:
-            result ??
-            (request === undefined ? undefined : { method: request.method, pathname: request.path }),
-        }
-      })
-    routes.push({ sdkPath, ...(sends === undefined ? {} : { sends }) })
-  }
-  return routes
-}
-
-/** One SDK client per credential kind (and per wrong secret or extra header), built on first use. */
-function sdkClients(sdk: Sdk, endpoint: string) {
-  const cache = new Map<string, Map<string, SdkMethod>>()
-  return {
-    get(variant: AuthVariant, wrong = false, headers?: Record<string, string>): Map<string, SdkMethod> {
-      const key = JSON.stringify([variant.use, wrong, headers])
-      let methods = cache.get(key)
-      if (methods === undefined) {
-        methods = sdk.connect({
-          endpoint,
-          credential: sdkCredential(variant, wrong),
-          ...(headers === undefined ? {} : { headers }),
-        })
-        cache.set(key, methods)
-      }
-      return methods
-    },
-  }
-}
-
-/** The SDK's options for a credential of the run; `wrong` swaps the secret for one the mock refuses. */
-function sdkCredential(variant: AuthVariant, wrong: boolean): SdkCredential {
-  const secret = (right: string, other: string) => (wrong ? other : right)
-  switch (variant.use) {
-    case 'personal_access_token':
-      return {
-        kind: 'personal_access_token',
-        personalAccessToken: secret(MOCK_SECRETS.personalAccessToken, 'seam_at_sdk_gate_wrong_token'),
-        workspaceId: MOCK_SECRETS.workspaceId,
-      }
-    case 'client_session_token':
-      return {
-        kind: 'client_session_token',
-        clientSessionToken: secret(MOCK_SECRETS.clientSessionToken, 'seam_cst_sdk_gate_wrong_token'),
-      }
-    case 'console_session':
-      return {
-        kind: 'console_session',
-        consoleSessionToken: secret(
-          MOCK_SECRETS.consoleSessionToken,
-          'eyJhbGciOiJub25lIn0.eyJ3cm9uZyI6dHJ1ZX0.',
-        ),
-        workspaceId: MOCK_SECRETS.workspaceId,
-      }
-    default:
-      return { kind: 'api_key', apiKey: secret(MOCK_SECRETS.apiKey, 'seam_sdk_gate_wrong_key') }
   }
 }

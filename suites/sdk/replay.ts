@@ -1,6 +1,13 @@
 // The command that replays one operation of a gate run.
 
-export type GateSettings = { seed: number; runs: number; sdk?: string; defaultRuns: number }
+export type GateSettings = {
+  seed: number
+  runs: number
+  sdk?: string
+  defaultRuns: number
+  /** A live run's endpoint: the replay and the curl lines go there. */
+  endpoint?: string
+}
 
 export function replayCommand(settings: GateSettings, operationId: string): string {
   const flags = [
@@ -8,6 +15,7 @@ export function replayCommand(settings: GateSettings, operationId: string): stri
     `--operations '${operationId}'`,
     ...(settings.runs === settings.defaultRuns ? [] : [`--runs ${settings.runs}`]),
     ...(settings.sdk === undefined ? [] : [`--sdk '${settings.sdk}'`]),
+    ...(settings.endpoint === undefined ? [] : ['--target live', `--endpoint '${settings.endpoint}'`]),
   ]
   return `npm run sdk-gate -- ${flags.join(' ')}`
 }

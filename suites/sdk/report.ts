@@ -7,7 +7,7 @@ import type { MockRequest } from '../../mock/server.ts'
 import { ANSWER_CHECKS } from './answer-checks.ts'
 import { describeOutcome } from './checks/describe.ts'
 import { SDK_CHECKS } from './checks/index.ts'
-import type { GateFailure, GateResult } from './gate.ts'
+import type { GateCase, GateFailure, GateResult } from './gate.ts'
 import { KNOWN_CONVENTIONS } from './conventions.ts'
 import { KNOWN_FINDINGS, type KnownFinding } from './known-findings.ts'
 
@@ -72,6 +72,30 @@ function section(title: string, lines: string[]): string | undefined {
   return lines.length === 0 ? undefined : [title, ...lines].join('\n')
 }
 
+/**
+ * Calls whose answer said nothing about the SDK (no answer, a route the target lacks, its own
+ * failure), one line per operation and reason with the checks and cases it stopped: a live run
+ * against a partial target has hundreds, and their full reports are in the JUnit and Allure results.
+ */
+export function formatTargetFailures(result: GateResult): string | undefined {
+  const lines = new Map<string, { checks: Set<string>; cases: Set<string> }>()
+  for (const failure of result.failures) {
+    if (failure.kind !== 'target_failure') continue
+    const key = `${failure.operation.id} — ${failure.violations[0]?.message ?? ''}`
+    const line = lines.get(key) ?? { checks: new Set(), cases: new Set() }
+    for (const { check } of failure.violations) line.checks.add(check)
+    line.cases.add(failure.case)
+    lines.set(key, line)
+  }
+  if (lines.size === 0) return undefined
+  return [
+    `Target failures (${lines.size}: the answer says nothing about the SDK, so these checks could not judge it):`,
+    ...[...lines].map(
+      ([key, { checks, cases }]) => `  ${key} (${[...checks].join(', ')}; ${[...cases].join(', ')})`,
+    ),
+  ].join('\n')
+}
+
 /** The operations on a path the SDK calls with another method: long, so for the report file only. */
 export function formatOtherMethods(result: GateResult): string {
   const lines = result.coverage.otherMethods.map((operation) => `  ${operation.id}`)
@@ -85,9 +109,18 @@ export function formatFailure(failure: GateFailure, settings: GateSettings, secr
     .filter((check) => checks.includes(check.name))
     .map((check) => `Rule: ${check.description}`)
   const received = call.received[0]
+  const server = settings.endpoint === undefined ? 'Mock' : 'Server'
+  const headline =
+    failure.kind === 'violation'
+      ? `${checks.join(', ')}: ${operation.id}`
+      : `target_failure: ${operation.id} (while checking ${checks.join(', ')})`
   const text = [
-    `${checks.join(', ')}: ${operation.id} (SDK ${failure.sdkPath}, ${caseLabel(failure)})`,
-    ...failure.violations.map((violation) => `  - ${violation.check}: ${violation.message}`),
+    `${headline} (SDK ${failure.sdkPath}, ${caseLabel(failure.case)})`,
+    ...failure.violations.map((violation) =>
+      failure.kind === 'violation'
+        ? `  - ${violation.check}: ${violation.message}`
+        : `  - ${violation.message}`,
+    ),
     '',
     ...rules,
     `Replay: ${replayCommand(settings, operation.id)}`,
@@ -102,20 +135,21 @@ export function formatFailure(failure: GateFailure, settings: GateSettings, secr
     '',
     `SDK: ${describeOutcome(call.outcome)}`,
     ...(received === undefined
-      ? ['Mock: received no request']
+      ? [`${server}: received no request`]
       : [
-          `Mock answered: ${received.response.status}`,
+          `${server} answered: ${received.response.status}${requestIdOf(received.response.headers)}`,
           indent(truncate(received.response.body, 4000)),
           '',
           'curl:',
-          `  ${curlFor(received.request, failure)}`,
+          `  ${curlFor(received.request, failure, settings.endpoint)}`,
         ]),
   ].join('\n')
   return scrubSecrets(text, secrets)
 }
 
-function caseLabel(failure: GateFailure): string {
-  switch (failure.case) {
+/** What a case of the gate is, in words. */
+export function caseLabel(scenario: string): string {
+  switch (scenario as GateCase) {
     case 'valid':
       return 'valid parameters'
     case 'invalid_input':
@@ -124,11 +158,20 @@ function caseLabel(failure: GateFailure): string {
       return 'a wrong credential, expecting a 401'
     case 'api_error':
       return 'a scripted API error'
+    case 'not_found':
+      return 'an ID the workspace never had, expecting a 404'
+    default:
+      return scenario
   }
 }
 
-/** The request the SDK sent, replayable against a mock started with `npm run mock`. */
-function curlFor(request: MockRequest, failure: GateFailure): string {
+function requestIdOf(headers: Record<string, string>): string {
+  const id = headers['seam-request-id']
+  return id === undefined ? '' : ` (seam-request-id ${id})`
+}
+
+/** The request the SDK sent, replayable against the live endpoint, or a mock started with `npm run mock`. */
+function curlFor(request: MockRequest, failure: GateFailure, endpoint = 'http://127.0.0.1:4010'): string {
   const query = new URLSearchParams()
   for (const [name, value] of Object.entries(request.query)) {
     for (const item of Array.isArray(value) ? value : [value]) query.append(name, item)
@@ -137,7 +180,7 @@ function curlFor(request: MockRequest, failure: GateFailure): string {
   const workspace = request.headers['seam-workspace']
   return toCurl({
     method: request.method,
-    url: `http://127.0.0.1:4010${request.path}${search === '' ? '' : `?${search}`}`,
+    url: `${endpoint}${request.path}${search === '' ? '' : `?${search}`}`,
     headers: {
       authorization: `Bearer ${REDACTED}`,
       ...(workspace === undefined ? {} : { 'seam-workspace': workspace }),

@@ -1,7 +1,7 @@
 // `npm run sdk-gate` as a user meets it: one-line errors for bad input, with their own exit codes
 // for an SDK that cannot be installed (3) or loaded (4); a passing run prints the coverage and says
 // PASS; a release that lost a method since the baseline fails (1).
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -24,6 +24,9 @@ describe('sdk-gate, given bad input', () => {
       'sdk-gate: --sdk "left-pad@1.3.0": expected @seamapi/http@<version or dist-tag>',
     ],
     [['--operations', '/no_such_path'], 'sdk-gate: operation filter "/no_such_path" matches no operation'],
+    [['--target', 'staging'], 'sdk-gate: --target must be "mock" or "live", not "staging"'],
+    [['--endpoint', 'http://127.0.0.1:9'], 'sdk-gate: --endpoint is for --target live'],
+    [['--target', 'live'], 'sdk-gate: live mode needs SEAM_API_KEY'],
   ])('%j exits 2 with one line', async (args, message) => {
     const { code, stderr } = await sdkGate(args)
     expect(code).toBe(2)
@@ -57,7 +60,7 @@ describe('sdk-gate, given bad input', () => {
 })
 
 describe('sdk-gate with the pinned SDK', () => {
-  it('passes one operation, printing the coverage and writing the report; --operations wins over SEAM_OPERATIONS', async () => {
+  it('passes one operation, printing the coverage and its timing and writing the reports; --operations wins over SEAM_OPERATIONS', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'sdk-gate-'))
     const { code, stdout } = await sdkGate(
       ['--operations', 'POST /access_grants/create', '--seed', '3', '--reports', reports],
@@ -66,10 +69,18 @@ describe('sdk-gate with the pinned SDK', () => {
     expect(code).toBe(0)
     expect(stdout).toContain('SDK coverage (@seamapi/http@1.121.0)')
     expect(stdout).toContain('Spec operations without an SDK method:')
+    expect(stdout).toMatch(/1 operations called through the SDK \(6 calls, [\d.]+ s, [\d.]+ s CPU\);/)
     expect(stdout).toMatch(/PASS: no check failed/)
     expect(readFileSync(join(reports, 'sdk-gate.txt'), 'utf8')).toContain(
       'sit on a path the SDK calls with another method',
     )
+    const junit = readFileSync(join(reports, 'sdk-gate.junit.xml'), 'utf8')
+    expect(junit).toContain('<testcase classname="POST /access_grants/create" name="sdk_object_result"')
+    const results = readdirSync(join(reports, 'allure-results')).filter((name) =>
+      name.endsWith('-result.json'),
+    )
+    // A result per check of the operation (sdk_object_result, sdk_request, sdk_errors, object_shape) and the coverage.
+    expect(results).toHaveLength(5)
   })
 })
 

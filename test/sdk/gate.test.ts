@@ -35,7 +35,7 @@ describe('runSdkGate with the pinned SDK', () => {
       'PUT /user_identities/add_acs_user',
       'PUT /user_identities/grant_access_to_device',
     ])
-    expect(result.provoked).toEqual({ invalid_input: 5, unauthorized: 5, api_error: 5 })
+    expect(result.provoked).toEqual({ invalid_input: 5, unauthorized: 5, api_error: 5, not_found: 0 })
   })
 
   it('maps the SDK methods to spec operations and lists the gaps both ways', async () => {

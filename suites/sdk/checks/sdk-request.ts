@@ -13,7 +13,7 @@ export const sdkRequest = {
   severity: 'critical',
   area: 'sdk',
   answers: 'any',
-  description: 'The request the mock received has the documented method, path, and body or query.',
+  description: 'The request the server received has the documented method, path, and body or query.',
   appliesTo: () => true,
   run: ({ operation }, call) => {
     const violation = (message: string): Finding => ({ message })

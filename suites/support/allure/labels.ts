@@ -1,6 +1,7 @@
 // What makes the Allure report navigable: each conformance test says which resource, operation and
 // check it is about, how much its failure matters, where it ran, and where the operation is documented.
 import * as allure from 'allure-js-commons'
+import type { Label } from 'allure-js-commons'
 
 import type { Operation } from '../../../contracts/operations.ts'
 import type { CheckMeta } from '../../checks/types.ts'
@@ -19,7 +20,7 @@ export function docsLink(operation: Pick<Operation, 'path'>): string {
 
 export type TestLabels = {
   suite: string
-  operation: Operation
+  operation: Pick<Operation, 'id' | 'path'>
   check: Pick<CheckMeta, 'name' | 'severity'>
   scenario: string
   config: Pick<RunConfig, 'target' | 'seed' | 'rules'>
@@ -27,16 +28,25 @@ export type TestLabels = {
   specVersion: string
 }
 
-export async function labelTest({
+export async function labelTest(labels: TestLabels): Promise<void> {
+  await allure.labels(...testLabels(labels))
+  await allure.parameter('scenario', labels.scenario)
+  await allure.link(docsLink(labels.operation), `Seam docs: ${labels.operation.path}`)
+}
+
+/**
+ * Resource (epic), operation (feature), check (story), severity, suite (tag) and where it ran: the
+ * same for a conformance test and for an SDK gate result, which is written without vitest.
+ */
+export function testLabels({
   suite,
   operation,
   check,
-  scenario,
   config,
   endpoint,
   specVersion,
-}: TestLabels): Promise<void> {
-  await allure.labels(
+}: Omit<TestLabels, 'scenario'>): Label[] {
+  return [
     { name: 'epic', value: resourceOf(operation) },
     { name: 'feature', value: operation.id },
     { name: 'story', value: check.name },
@@ -46,9 +56,7 @@ export async function labelTest({
     { name: 'endpoint', value: new URL(endpoint).host },
     { name: 'spec_version', value: `@seamapi/types ${specVersion}` },
     { name: 'seed', value: String(config.seed) },
-  )
-  await allure.parameter('scenario', scenario)
-  await allure.link(docsLink(operation), `Seam docs: ${operation.path}`)
+  ]
 }
 
 /**

@@ -109,6 +109,24 @@ describe('runCheck', () => {
     expect((outcome.exchange.request.body as { device_id: string }).device_id).toMatch(/^\d/)
   })
 
+  it('stops at a target error: no shrinking of a large request, one request sent', async () => {
+    const related = operation('POST /access_grants/get_related')
+    let sent = 0
+    const unanswered: Send = async (request) => {
+      sent++
+      return { request, wire: { method: 'POST', url: 'http://h', headers: {} }, error: 'connection refused' }
+    }
+    // A seed whose first request has a shrink tree of tens of thousands of candidates.
+    const outcome = await runCheck({
+      ...options(unanswered, 1),
+      context: { operation: related, validators },
+      requests: validRequest(related),
+      seed: operationSeed(1, 'POST /access_grants/get_related valid'),
+    })
+    expect(outcome.status).toBe('target_error')
+    expect(sent).toBe(1)
+  })
+
   it('gives every operation its own seed, stable for a run seed', () => {
     expect(operationSeed(1, 'POST /a')).toBe(operationSeed(1, 'POST /a'))
     expect(operationSeed(1, 'POST /a')).not.toBe(operationSeed(1, 'POST /b'))
