@@ -32,8 +32,10 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     ledgerPath: live.ledgerPath,
     findingsPath: join(reports, 'live-findings.jsonl'),
     exchangesPath: join(reports, 'live-exchanges.jsonl'),
+    verdictsPath: join(reports, 'live-verdicts.jsonl'),
   }
   rmSync(files.findingsPath, { force: true })
+  rmSync(files.verdictsPath, { force: true })
   rmSync(files.exchangesPath, { force: true })
   const cleaner = () => cleanerClient(config, endpoint, files.exchangesPath)
 

@@ -15,6 +15,7 @@ import type { Send } from '../engine/target.ts'
 import { createClient } from '../transport/client.ts'
 import { createdBy } from './created.ts'
 import { checkFinding } from './findings.ts'
+import { appendVerdict } from './verdicts.ts'
 import { type Fixtures, idBindings } from './fixtures.ts'
 import { appendExchange, liveExchange } from './live-client.ts'
 import './provided.ts'
@@ -48,6 +49,7 @@ export async function liveContext(): Promise<ConformanceContext | undefined> {
     onVerdict: (verdict) => {
       const finding = checkFinding(verdict)
       if (finding !== undefined) appendFileSync(files.findingsPath, `${JSON.stringify(finding)}\n`)
+      if (files.verdictsPath !== undefined) appendVerdict(files.verdictsPath, verdict)
     },
     client: {
       send: recordingSend(client.send, operations, found.fixtures, ledger),

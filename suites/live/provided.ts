@@ -22,4 +22,6 @@ export type LiveRunFiles = {
   findingsPath: string
   /** JSON lines: each exchange's method, path, status, seam-request-id and timing — no bodies, no secrets. */
   exchangesPath: string
+  /** JSON lines: each check's verdict and the cases it judged, for the summary's cost per check. */
+  verdictsPath?: string
 }

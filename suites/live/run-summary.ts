@@ -7,6 +7,7 @@ import { type CleanResult, describeEntry, type LedgerEntry } from './ledger.ts'
 import type { LiveClient, LiveExchange } from './live-client.ts'
 import { type Finding, findingKey, formatFinding } from './findings.ts'
 import type { LiveRunFiles } from './provided.ts'
+import { costPerCheck, type VerdictRecord } from './verdicts.ts'
 
 /** Where run-tagged resources would show up, and which field carries the tag. */
 const LISTS = [
@@ -56,13 +57,16 @@ export function summarise(input: {
 }): { text: string; json: Record<string, unknown> } {
   const findings = readJsonLines<Finding>(input.files.findingsPath)
   const exchanges = readJsonLines<ExchangeRecord>(input.files.exchangesPath)
+  const byCheck = costPerCheck(
+    input.files.verdictsPath === undefined ? [] : readJsonLines<VerdictRecord>(input.files.verdictsPath),
+  )
   const byStatus = new Map<string, number>()
   for (const exchange of exchanges) {
     const status = exchange.status === undefined ? 'no answer' : String(exchange.status)
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1)
   }
   const retries = exchanges.reduce((sum, exchange) => sum + exchange.retries, 0)
-  // What the night cost, and where: requests per operation and per purpose.
+  // What the night cost, and where: requests per operation and per purpose, cases per check.
   const count = (key: (exchange: ExchangeRecord) => string) => {
     const counts = new Map<string, number>()
     for (const exchange of exchanges) counts.set(key(exchange), (counts.get(key(exchange)) ?? 0) + 1)
@@ -87,6 +91,14 @@ export function summarise(input: {
         ', ',
       )}; ${Object.keys(byOperation).length} operations, the most: ${busiest.map(([operation, n]) => `${operation} ${n}`).join(', ')}`,
   ]
+  if (Object.keys(byCheck).length > 0)
+    lines.push(
+      `  cases judged per check (each request is judged by every check of its scenario): ${Object.entries(
+        byCheck,
+      )
+        .map(([check, cost]) => `${check} ${cost.cases} on ${cost.operations} op(s)`)
+        .join(', ')}`,
+    )
   for (const kind of [
     'violation',
     'operation_missing',
@@ -116,6 +128,7 @@ export function summarise(input: {
         withRequestId: withId,
         byPurpose,
         byOperation,
+        byCheck,
       },
     },
   }

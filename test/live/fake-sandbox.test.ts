@@ -95,7 +95,12 @@ describe('live mode against the fake sandbox', () => {
       removed: unknown[]
       notRemoved: unknown[]
       leftovers: unknown[]
+      requests: { byCheck: Record<string, { cases: number; operations: number }> }
     }
+    // What the night cost per check: every positive check judged cases on the seed operations.
+    expect(summary.requests.byCheck.response_schema?.cases).toBeGreaterThan(0)
+    expect(summary.requests.byCheck.invalid_rejected?.operations).toBeGreaterThan(0)
+    expect(run.stdout).toContain('cases judged per check')
     // A new divergence, or one that is gone, fails here: update docs/known-divergences.md with the fake.
     expect(summary.divergences).toEqual(knownDivergences())
     expect(summary.created.length).toBeGreaterThan(0)
