@@ -98,8 +98,9 @@ export async function runLiveProperty(
   const verdicts: Verdict<Trace>[] = []
   await createEngine(statefulPlan(property, context), (event) => {
     listener(event)
-    if (['check_passed', 'violation', 'target_failure', 'skipped'].includes(event.type))
-      verdicts.push(event as Verdict<Trace>)
+    const { type } = event
+    if (type === 'check_passed' || type === 'violation' || type === 'target_failure' || type === 'skipped')
+      verdicts.push(event)
   }).run()
   return { verdicts, findings: propertyFindings(property, verdicts) }
 }
