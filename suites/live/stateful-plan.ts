@@ -35,8 +35,8 @@ export type StatefulRun = {
 
 export type StatefulPlan = RunPlan<undefined, Trace, Trace>
 
-export const PROBE = 'probe'
-export const MODEL = 'model'
+const PROBE = 'probe'
+const MODEL = 'model'
 const PROBE_CHECK = 'operations_present'
 
 /** One scenario's cases: what fast-check generates, and how a case runs. */
