@@ -24,11 +24,14 @@ export type Finding = {
   requestId?: string
 }
 
+/** What one step met; the property it belongs to is stamped on when it is reported. */
+export type StepFinding = Omit<Finding, 'property'>
+
 /** Thrown by a step that cannot go on; the property reports it and stops. */
 export class LiveFinding extends Error {
   override name = 'LiveFinding'
-  readonly finding: Omit<Finding, 'property'>
-  constructor(finding: Omit<Finding, 'property'>) {
+  readonly finding: StepFinding
+  constructor(finding: StepFinding) {
     super(`${finding.kind}: ${finding.operation} — ${finding.detail}`)
     this.finding = finding
   }

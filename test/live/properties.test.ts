@@ -7,10 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { findingKey } from '../../suites/live/findings.ts'
 import { findFixtures } from '../../suites/live/fixtures.ts'
 import { readLedger } from '../../suites/live/ledger.ts'
-import { checkLiveProperty, LIVE_PROPERTIES } from '../../suites/live/properties.ts'
+import { LIVE_PROPERTIES } from '../../suites/live/properties.ts'
 import type { LiveRun } from '../../suites/live/run-context.ts'
+import { runLiveProperty, statefulReplay } from '../../suites/live/stateful-plan.ts'
 import { type LiveFault, type LiveWorkspace, startLiveWorkspace } from '../fixtures/live-workspace.ts'
 import { testLiveClient } from '../helpers/live-client.ts'
+import { operations } from '../helpers/model.ts'
 
 let workspace: LiveWorkspace | undefined
 afterEach(async () => {
@@ -26,8 +28,16 @@ async function liveFindings(fault?: LiveFault): Promise<{ keys: string[]; ledger
   const run: LiveRun = { client, runTag: 'seam-conformance-test', ledgerPath: ledger, recorded: new Set() }
   try {
     const { fixtures, findings } = await findFixtures(run, {})
+    const context = {
+      run,
+      fixtures,
+      operations,
+      seed: 7,
+      runs: 5,
+      replay: statefulReplay({ seed: 7, runs: 5 }),
+    }
     for (const property of LIVE_PROPERTIES) {
-      findings.push(...(await checkLiveProperty(property, { run, fixtures, seed: 7, runs: 5 })))
+      findings.push(...(await runLiveProperty(property, context)).findings)
     }
     return { keys: findings.map(findingKey), ledger }
   } finally {
