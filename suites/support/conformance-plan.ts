@@ -15,6 +15,8 @@ import { DEFAULTS, type RunConfig } from './config.ts'
 export type SuiteSettings = Pick<RunConfig, 'seed' | 'runs' | 'concurrency' | 'rules' | 'auth'> & {
   checks?: string[] | undefined
   endpoint?: string | undefined
+  /** Live mode's replay line must say so: without it the command runs against the mock. */
+  target?: RunConfig['target'] | undefined
   /** Live mode: the workspace's real IDs, by parameter name. */
   ids?: IdBindings | undefined
 }
@@ -50,11 +52,12 @@ export function conformancePlan(
 
 /** The command that replays one check of one operation with the run's seed and settings. */
 export function replayCommand(
-  run: Pick<SuiteSettings, 'seed' | 'runs' | 'rules' | 'endpoint'>,
+  run: Pick<SuiteSettings, 'seed' | 'runs' | 'rules' | 'endpoint' | 'target'>,
   operationId: string,
   check: string,
 ): string {
   const flags = [
+    ...(run.target === 'live' ? ['--target live'] : []),
     `--seed ${run.seed}`,
     `--operations '${operationId}'`,
     `--checks ${check}`,
