@@ -23,6 +23,11 @@ export default defineConfig({
           name: 'conformance',
           include: ['suites/**/*.suite.ts'],
           globalSetup: ['suites/support/global-setup.ts'],
+          // The three suite files share one worker's modules: the spec, the validators and the
+          // in-process mock are loaded once, not once per file. Node runs the TypeScript itself
+          // (the suites use neither vi.mock nor import.meta.vitest): no Vite transform per module.
+          isolate: false,
+          experimental: { viteModuleRunner: false, nodeLoader: false },
           // Lets the suites label and attach to Allure results; `npm run conformance` adds the
           // reporter that writes them (under `npm test` the labels go nowhere).
           setupFiles: ['allure-vitest/setup'],

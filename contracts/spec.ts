@@ -5,10 +5,10 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
 import { $RefParser } from '@apidevtools/json-schema-ref-parser'
-import { openapi } from '@seamapi/types/connect'
 import type { OpenAPIV3 } from 'openapi-types'
 
 import { type JsonSchema, normalizeSchema } from './json-schema.ts'
+import { kept } from './spec-cache.ts'
 
 export type Spec = {
   /** The `@seamapi/types` version the document came from. */
@@ -21,8 +21,9 @@ export type Spec = {
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 
+const require = createRequire(import.meta.url)
+
 export function pinnedSpecVersion(): string {
-  const require = createRequire(import.meta.url)
   const packageJson = join(dirname(require.resolve('@seamapi/types')), '..', 'package.json')
   return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version
 }
@@ -37,16 +38,27 @@ export async function buildSpec(source: unknown, version: string): Promise<Spec>
 }
 
 /** The pinned document exactly as `@seamapi/types` publishes it: what `spec:export` writes for other tools. */
+// Required when first asked for: a process that reads the built spec from its cache never loads it.
 export function pinnedDocument(): OpenAPIV3.Document {
-  return openapi as unknown as OpenAPIV3.Document
+  return (require('@seamapi/types/connect') as { openapi: OpenAPIV3.Document }).openapi
 }
 
 let pinned: Promise<Spec> | undefined
 
-/** The pinned spec, built once per process. */
+/** The pinned spec, built once per process, or read back from an earlier process's build. */
 export function loadSpec(): Promise<Spec> {
-  pinned ??= buildSpec(openapi, pinnedSpecVersion())
+  pinned ??= keptPinnedSpec()
   return pinned
+}
+
+/** Kept by what the build depends on: the document's version, this code and the dereferencer's. */
+function keptPinnedSpec(): Promise<Spec> {
+  const version = pinnedSpecVersion()
+  const code = ['spec.ts', 'json-schema.ts'].map((file) =>
+    readFileSync(join(import.meta.dirname, file), 'utf8'),
+  )
+  const refParser = require('@apidevtools/json-schema-ref-parser/package.json') as { version: string }
+  return kept([version, refParser.version, ...code], () => buildSpec(pinnedDocument(), version))
 }
 
 function assertOpenApi30(source: unknown): asserts source is OpenAPIV3.Document {

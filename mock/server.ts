@@ -14,8 +14,8 @@ import { queryRecord, withoutStrictFlag } from '../contracts/query.ts'
 import { buildOperations, type Operation } from '../contracts/operations.ts'
 import type { Payload } from '../contracts/request.ts'
 import { loadSpec, type Spec } from '../contracts/spec.ts'
-import { createValidators } from '../contracts/validators.ts'
-import { prismEngineFor } from './prism-engine.ts'
+import { createValidators, type Validators } from '../contracts/validators.ts'
+import { type PrismEngine, prismEngineFor } from './prism-engine.ts'
 import {
   type AcceptedCredentials,
   authRejection,
@@ -51,6 +51,12 @@ export type MockOptions = {
    * how the tests play a target that stops answering, e.g. Prism's CLI on a body that is not JSON.
    */
   hang?: (request: MockRequest, rawBody: string) => boolean
+  /**
+   * Read the spec and Prism at the first request, not at the start: a mock that may never be asked
+   * (the embedded mock's server, when the test workers answer in-process) costs nothing. A failure
+   * to read them is then that request's 500.
+   */
+  lazy?: boolean
 }
 
 /** What the mock has done so far: how many requests, and the time spent answering them. */
@@ -58,11 +64,43 @@ export type MockStats = { requests: number; busyMs: number }
 
 export type RunningMock = { url: string; stats: MockStats; close(): Promise<void> }
 
+/** The mock without its server: answers a request read off the wire, as the server would. */
+export type MockHandler = {
+  answer(request: MockRequest, rawBody: string): Promise<MockResponse>
+  stats: MockStats
+}
+
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const spec = options.spec ?? (await loadSpec())
-  const engine = await prismEngineFor(spec.document)
-  const operations = new Map(buildOperations(spec).map((operation) => [operation.id, operation]))
-  const validators = createValidators(spec)
+  const handler = await createMockHandler(options)
+  const server = createServer((req, res) => {
+    handle(req, res, handler.answer, options.hang).catch((error: unknown) => {
+      if (res.headersSent) res.destroy()
+      else send(res, json(500, errorEnvelope('internal_server_error', `mock failure: ${String(error)}`)))
+    })
+  })
+  server.keepAliveTimeout = 30_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
+  })
+  const { address, port } = server.address() as AddressInfo
+  const host = address.includes(':') ? `[${address}]` : address
+  return {
+    url: `http://${host}:${port}`,
+    stats: handler.stats,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+/** The mock's judgement and answers, for a server or for an in-process dispatcher. */
+export async function createMockHandler(options: MockOptions = {}): Promise<MockHandler> {
+  let loading: Promise<Loaded> | undefined
+  const load = () => (loading ??= loadMock(options.spec))
+  if (options.lazy !== true) await load()
 
   const seamRules = (options.rules ?? 'seam') === 'seam'
   const reject = (rejection: Rejection, extra: Record<string, unknown> = {}): MockResponse =>
@@ -71,6 +109,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       : { status: rejection.status, headers: {}, body: '' }
 
   const judge = async (
+    { engine, validators }: Loaded,
     operation: Operation,
     prismOperation: IHttpOperation,
     request: MockRequest,
@@ -134,6 +173,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     }
   }
   const answerFor = async (request: MockRequest, rawBody: string): Promise<MockResponse> => {
+    const loaded = await load()
+    const { engine, operations } = loaded
     const operation = operations.get(`${request.method} ${request.path}`)
     const prismOperation = engine.route(request.method, request.path)
     if (operation === undefined || prismOperation === undefined) {
@@ -141,31 +182,25 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     }
     // The SDK's strict flag is its own convention, not a parameter: judged (and answered) as if absent.
     const judged = { ...request, query: withoutStrictFlag(request.query) }
-    const response = await judge(operation, prismOperation, judged, rawBody)
+    const response = await judge(loaded, operation, prismOperation, judged, rawBody)
     return options.fault === undefined ? response : await options.fault({ operation, request, response })
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res, answer, options.hang).catch((error: unknown) => {
-      if (res.headersSent) res.destroy()
-      else send(res, json(500, errorEnvelope('internal_server_error', `mock failure: ${String(error)}`)))
-    })
-  })
-  server.keepAliveTimeout = 30_000
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
-  })
-  const { address, port } = server.address() as AddressInfo
-  const host = address.includes(':') ? `[${address}]` : address
+  return { answer, stats }
+}
+
+type Loaded = {
+  engine: PrismEngine
+  operations: Map<string, Operation>
+  validators: Validators
+}
+
+async function loadMock(given?: Spec): Promise<Loaded> {
+  const spec = given ?? (await loadSpec())
   return {
-    url: `http://${host}:${port}`,
-    stats,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
+    engine: await prismEngineFor(spec.document),
+    operations: new Map(buildOperations(spec).map((operation) => [operation.id, operation])),
+    validators: createValidators(spec),
   }
 }
 
@@ -179,22 +214,33 @@ async function handle(
   answer: (request: MockRequest, rawBody: string) => Promise<MockResponse>,
   hang?: (request: MockRequest, rawBody: string) => boolean,
 ): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://mock')
   const rawBody = await readBody(req)
-  const body = readJson(rawBody)
-  const request: MockRequest = {
-    method: (req.method ?? 'GET').toUpperCase(),
-    path: url.pathname,
-    query: queryRecord(url.searchParams),
-    headers: Object.fromEntries(
-      Object.entries(req.headers).flatMap(([name, value]) =>
-        value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]],
-      ),
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]],
     ),
-    ...('json' in body ? { body: body.json } : {}),
-  }
+  )
+  const request = mockRequest(req.method ?? 'GET', req.url ?? '/', headers, rawBody)
   if (hang?.(request, rawBody) === true) return
   send(res, await answer(request, rawBody))
+}
+
+/** A request as the mock reads it: from its method, target (path and query), headers and body. */
+export function mockRequest(
+  method: string,
+  target: string,
+  headers: Record<string, string>,
+  rawBody: string,
+): MockRequest {
+  const url = new URL(target, 'http://mock')
+  const body = readJson(rawBody)
+  return {
+    method: method.toUpperCase(),
+    path: url.pathname,
+    query: queryRecord(url.searchParams),
+    headers,
+    ...('json' in body ? { body: body.json } : {}),
+  }
 }
 
 function send(res: ServerResponse, response: MockResponse): void {

@@ -1,8 +1,8 @@
 // `npm run bench`: the suite's speed, measured on this machine in one run. Prints a table and
 // writes reports/bench.json. Numbers, not assertions: nothing here fails because it is slow.
-import { fork, spawnSync } from 'node:child_process'
+import { fork, spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { parseInteger } from '../contracts/numbers.ts'
@@ -19,6 +19,8 @@ import { MOCK_SECRETS } from '../suites/support/mock-secrets.ts'
 import { createEngine } from '../suites/engine/engine.ts'
 import { conformancePlan } from '../suites/support/conformance-plan.ts'
 import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
+import { sampleTreeMemory } from './bench/tree-memory.ts'
+import { formatTargets, targetRows } from './bench/targets.ts'
 
 const USAGE = `Usage: npm run bench -- [--runs ${DEFAULTS.runs}] [--repeat 3] [--quick]
 
@@ -59,7 +61,6 @@ async function main(): Promise<number> {
     await replay(mock.url, warmUp.sent, concurrency)
     const samples = []
     for (let i = 0; i < times; i++) samples.push(await enginePass(mock, operations, runs, concurrency))
-    mock.close()
     const { sent: _sent, ...best } = samples.toSorted((a, b) => a.wallMs - b.wallMs)[
       Math.floor(samples.length / 2)
     ] as EnginePass
@@ -77,10 +78,39 @@ async function main(): Promise<number> {
       [best.generationMs, best.transportMs, best.mockBusyMs, best.checksMs].map(ms).join(' / '),
     )
     process.stderr.write(`${name} end to end (npm run conformance, vitest and mock start included)…\n`)
-    const e2e = Array.from({ length: times }, () => endToEnd(name, runs))
-    results[`${name}EndToEndMs`] = median(e2e)
-    say(`${name}: npm run conformance, wall`, `${ms(median(e2e))} (median of ${times})`)
+    const e2e = []
+    for (let i = 0; i < times; i++) e2e.push(await endToEnd(name, runs))
+    results[`${name}EndToEndMs`] = median(e2e.map((run) => run.wallMs))
+    results[`${name}EndToEndPeakMb`] = Math.max(...e2e.map((run) => run.peakMb))
+    say(
+      `${name}: npm run conformance, wall`,
+      `${ms(median(e2e.map((run) => run.wallMs)))} (median of ${times})`,
+    )
+    say(
+      `${name}: npm run conformance, peak memory of all its processes`,
+      `${results[`${name}EndToEndPeakMb`]} MB`,
+    )
+    if (name === 'seed') {
+      // The same command against a server of its own (the mock in its own process), over real HTTP.
+      const before = (await mock.stats()).requests
+      const external = await endToEnd(name, runs, mock.url)
+      const requests = (await mock.stats()).requests - before
+      results.seedExternal = { wallMs: external.wallMs, requests }
+      say(
+        'seed: npm run conformance --endpoint (mock process), requests/s over its wall',
+        rate(requests, external.wallMs),
+      )
+    }
+    mock.close()
   }
+  // A failure: the seed suite against a mock that breaks one rule a property must shrink to find.
+  process.stderr.write('seed operations against a faulty mock (time to a shrunk failure)…\n')
+  const faulty = await startMockProcess('scripts/bench/faulty-mock.ts')
+  const failing = await endToEnd('seed', runs, faulty.url)
+  faulty.close()
+  if (!failing.failed) throw new Error('npm run conformance passed a mock with a fault')
+  results.failureVerdictMs = failing.wallMs
+  say('seed against a faulty mock: npm run conformance to its shrunk report', ms(failing.wallMs))
   // The SDK gate, as CI runs it (the pinned SDK; the whole API unless --quick), by its own timing line.
   const gateOperations = flags.quick === true ? 'seed' : 'all'
   process.stderr.write(`SDK gate, ${gateOperations} operations (npm run sdk-gate)…\n`)
@@ -93,11 +123,29 @@ async function main(): Promise<number> {
   results.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
   say('peak memory (this process)', `${results.peakRssMb} MB`)
 
+  const targets = targetRows({
+    seedEndToEndMs: results.seedEndToEndMs as number,
+    seedExternalRequestsPerSecond: rateOf(results.seedExternal as { wallMs: number; requests: number }),
+    allEndToEndMs: results.allEndToEndMs as number | undefined,
+    allPeakTreeMb: results.allEndToEndPeakMb as number | undefined,
+    failureVerdictMs: results.failureVerdictMs as number,
+    seedRatio: ratioOf(results.seed as EnginePass),
+    allRatio: ratioOf(results.all as EnginePass | undefined),
+  })
+  results.targets = targets
+  ;(results.machine as Record<string, unknown>).loadAverageAfter = loadavg().map((load) =>
+    Number(load.toFixed(2)),
+  )
   mkdirSync('reports', { recursive: true })
   writeFileSync('reports/bench.json', `${JSON.stringify(results, null, 2)}\n`)
   const width = Math.max(...table.map(([label]) => label.length))
   process.stdout.write(`\nSeam conformance benchmark (${runs} runs per property, ${concurrency} in flight)\n`)
   for (const [label, value] of table) process.stdout.write(`${label.padEnd(width)}  ${value}\n`)
+  const { loadAverage, loadAverageAfter } = results.machine as Record<string, number[]>
+  process.stdout.write(
+    `\nTargets (issue 17), load average ${loadAverage?.join(' ')} at the start, ${loadAverageAfter?.join(' ')} at the end\n`,
+  )
+  process.stdout.write(`${formatTargets(targets)}\n`)
   process.stdout.write('written to reports/bench.json\n')
   return 0
 }
@@ -180,8 +228,8 @@ async function replay(endpoint: string, requests: GeneratedRequest[], concurrenc
 
 type MockProcess = Awaited<ReturnType<typeof startMockProcess>>
 
-async function startMockProcess() {
-  const child = fork('scripts/bench/mock-server.ts', { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+async function startMockProcess(script = 'scripts/bench/mock-server.ts') {
+  const child = fork(script, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (message) => resolve(message as T)))
   const { url } = await next<{ url: string }>()
   return {
@@ -201,33 +249,34 @@ function coldMockStart(): number {
   return (JSON.parse(child.stdout) as { ms: number }).ms
 }
 
-function endToEnd(operations: string, runs: number): number {
+/** One `npm run conformance`: its wall time, and the peak memory of all its processes together. */
+async function endToEnd(operations: string, runs: number, endpoint?: string) {
   const reports = mkdtempSync(join(tmpdir(), 'bench-'))
+  const args = ['--operations', operations, '--runs', String(runs), '--seed', '1', '--reports', reports]
   const started = performance.now()
-  const child = spawnSync(
+  const child = spawn(
     process.execPath,
-    [
-      'scripts/conformance.ts',
-      '--operations',
-      operations,
-      '--runs',
-      String(runs),
-      '--seed',
-      '1',
-      '--reports',
-      reports,
-    ],
+    ['scripts/conformance.ts', ...args, ...(endpoint === undefined ? [] : ['--endpoint', endpoint])],
     {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // A server of its own needs credentials: the mock's, which it accepts.
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...(endpoint === undefined ? {} : { SEAM_API_KEY: MOCK_SECRETS.apiKey }),
+      },
     },
   )
-  const elapsed = performance.now() - started
-  if (child.status === 2 || readFileSync(join(reports, 'summary.txt'), 'utf8') === '') {
-    throw new Error(`npm run conformance failed to run: ${child.stderr.split('\n')[0]}`)
+  const memory = sampleTreeMemory(child.pid as number)
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const status = await new Promise<number | null>((done) => child.on('close', done))
+  const wallMs = performance.now() - started
+  const peakMb = memory.stop()
+  if (status === 2 || readFileSync(join(reports, 'summary.txt'), 'utf8') === '') {
+    throw new Error(`npm run conformance failed to run: ${stderr.split('\n')[0]}`)
   }
-  return elapsed
+  return { wallMs, peakMb, failed: status === 1 }
 }
 
 /** One `npm run sdk-gate` with the pinned SDK; what its timing line says, and the whole command's wall time. */
@@ -261,7 +310,21 @@ function sdkGate(operations: string) {
 }
 
 function machine() {
-  return { node: process.version, cpus: navigator.hardwareConcurrency, platform: process.platform }
+  const loadAverage = loadavg().map((load) => Number(load.toFixed(2)))
+  return {
+    node: process.version,
+    cpus: navigator.hardwareConcurrency,
+    platform: process.platform,
+    loadAverage,
+  }
+}
+
+function rateOf(run: { wallMs: number; requests: number } | undefined): number | undefined {
+  return run === undefined ? undefined : run.requests / (run.wallMs / 1000)
+}
+
+function ratioOf(pass: EnginePass | undefined): number | undefined {
+  return pass === undefined ? undefined : pass.bareMs / pass.wallMs
 }
 
 function median(values: number[]): number {

@@ -4,15 +4,13 @@
 // shows the SDK's results beside the contract's, operation by operation. One result per operation
 // and check, one step per case; a failed case carries its report and its evidence. The gate's own
 // earlier results are replaced; everything passes a redaction of the run's secrets first.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-
 import { Stage, Status, type Label, type StatusDetails } from 'allure-js-commons'
-import { ReporterRuntime, stringifyEnvInfo, type Writer } from 'allure-js-commons/sdk/reporter'
+import { ReporterRuntime } from 'allure-js-commons/sdk/reporter'
 
 import type { Operation } from '../../contracts/operations.ts'
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import type { Severity } from '../checks/types.ts'
+import { plainWriter } from '../support/allure/plain-writer.ts'
 import { statusByCause } from '../support/allure/reporters.ts'
 import { docsLink, testLabels } from '../support/allure/labels.ts'
 import { redactForReport } from '../support/allure/redact.ts'
@@ -250,23 +248,4 @@ function writeCoverage(
 
 function lostDescription(method: BaselineComparison['lost'][number], comparison: BaselineComparison): string {
   return `${comparison.baseline} had the SDK method \`${method.sdkPath}\`; ${comparison.candidate} lost it, and the spec still has ${method.operations.join(', ')}${method.undocumented ? ' (x-undocumented)' : ''}.`
-}
-
-/**
- * Writes each file as it is, once. allure-js-commons' own writer syncs every file to disk through a
- * temporary one, which made a thousand results take seconds; a report is built from them later,
- * and a run that dies while writing is run again.
- */
-function plainWriter(resultsDir: string): Writer {
-  mkdirSync(resultsDir, { recursive: true })
-  const write = (name: string, content: string | Buffer) => writeFileSync(join(resultsDir, name), content)
-  return {
-    writeResult: (result) => write(`${result.uuid}-result.json`, JSON.stringify(result)),
-    writeGroup: (group) => write(`${group.uuid}-container.json`, JSON.stringify(group)),
-    writeAttachment: (name, content) => write(name, content),
-    writeAttachmentFromPath: (name, from) => copyFileSync(from, join(resultsDir, name)),
-    writeEnvironmentInfo: (info) => write('environment.properties', stringifyEnvInfo(info)),
-    writeCategoriesDefinitions: (categories) => write('categories.json', JSON.stringify(categories)),
-    writeGlobals: (name, globals) => write(name, JSON.stringify(globals)),
-  }
 }

@@ -10,6 +10,7 @@ import { loadSpec, type Spec } from '../../contracts/spec.ts'
 import { createValidators, type Validators } from '../../contracts/validators.ts'
 import { type Client, createClient } from '../transport/client.ts'
 import type { RunConfig } from './config.ts'
+import { embeddedMockDispatcher } from './embedded-mock.ts'
 import './provided.ts'
 
 export type ConformanceContext = {
@@ -27,16 +28,20 @@ export type ConformanceContext = {
 export async function conformanceContext(): Promise<ConformanceContext> {
   const config = inject('resolvedConfig')
   const spec = await loadSpec()
+  const endpoint = inject('endpoint')
+  // No endpoint given: the embedded mock, which this worker answers in-process.
+  const embedded = config.endpoint === undefined
   return {
     config,
     spec,
     operations: selectOperations(buildOperations(spec), config.operations, config.tags),
     validators: createValidators(spec),
     client: createClient({
-      endpoint: inject('endpoint'),
+      endpoint,
       auth: config.auth,
       timeoutMs: config.timeoutMs,
       connections: config.concurrency,
+      ...(embedded ? { dispatcher: await embeddedMockDispatcher(config, endpoint) } : {}),
     }),
   }
 }

@@ -13,7 +13,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.getProvidedContext().runConfig ?? resolveConfig({ SEAM_OPERATIONS: 'seed' }, randomSeed)
   const mock =
     config.endpoint === undefined
-      ? await startMock({ rules: config.rules, accepted: config.auth })
+      ? // Lazy: the workers answer in-process; this one serves the run's URL (a replayed curl line).
+        await startMock({ rules: config.rules, accepted: config.auth, lazy: true })
       : undefined
   project.provide('resolvedConfig', config)
   project.provide('endpoint', mock?.url ?? (config.endpoint as string))

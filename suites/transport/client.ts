@@ -3,7 +3,7 @@
 // a server says may carry a secret onwards. A run against someone's workspace adds its policy: a
 // cap on exchanges in flight, 429 retried after its Retry-After with a capped backoff, a moment
 // after which nothing more is sent, and every exchange handed to a recorder.
-import { Pool } from 'undici'
+import { type Dispatcher, Pool } from 'undici'
 
 import { queryString } from '../../contracts/query.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
@@ -34,6 +34,8 @@ export type ClientOptions = {
   retry?: RetryPolicy
   /** Every exchange as it completes, each retried 429 included. */
   onExchange?: (exchange: Exchange) => void
+  /** Where requests go instead of a keep-alive pool to the endpoint: the embedded mock's in-process dispatcher. */
+  dispatcher?: Dispatcher
 }
 
 export type Client = {
@@ -44,10 +46,12 @@ export type Client = {
 export function createClient(options: ClientOptions): Client {
   const base = new URL(options.endpoint)
   const basePath = base.pathname.replace(/\/$/, '')
-  const pool = new Pool(base.origin, {
-    connections: options.connections ?? options.concurrency ?? 8,
-    keepAliveTimeout: 10_000,
-  })
+  const pool =
+    options.dispatcher ??
+    new Pool(base.origin, {
+      connections: options.connections ?? options.concurrency ?? 8,
+      keepAliveTimeout: 10_000,
+    })
   const secrets = secretValues(options.auth)
   const limit = options.concurrency === undefined ? run : semaphore(options.concurrency)
   const { retry } = options
