@@ -35,15 +35,16 @@ function exitAfterOutput(code: number): void {
 }
 
 /**
- * A command's flags, strictly: an unknown flag, a missing value or a stray argument is a UsageError.
- * Every command declares `help`; `-h`/`--help` prints its usage and exits 0.
+ * A command's flags, strictly: an unknown flag, a missing value or a stray argument (unless the
+ * command takes arguments: `allowPositionals`) is a UsageError. Every command declares `help`;
+ * `-h`/`--help` prints its usage and exits 0.
  */
 export function parseCommandFlags<
   const T extends NonNullable<ParseArgsConfig['options']> & { help: { type: 'boolean'; short: 'h' } },
->(options: T, usage: string) {
+>(options: T, usage: string, { allowPositionals = false }: { allowPositionals?: boolean } = {}) {
   let parsed
   try {
-    parsed = parseArgs({ options, allowPositionals: false, strict: true })
+    parsed = parseArgs({ options, allowPositionals, strict: true })
   } catch (error) {
     throw new UsageError(`${(error as Error).message} (see --help)`)
   }

@@ -10,6 +10,7 @@ import { loadSpec, type Spec } from '../../contracts/spec.ts'
 import { createValidators, type Validators } from '../../contracts/validators.ts'
 import { type Client, createClient } from '../transport/client.ts'
 import type { RunConfig } from './config.ts'
+import { shardOperations } from './shards/partition.ts'
 import './provided.ts'
 
 export type ConformanceContext = {
@@ -30,7 +31,7 @@ export async function conformanceContext(): Promise<ConformanceContext> {
   return {
     config,
     spec,
-    operations: selectOperations(buildOperations(spec), config.operations, config.tags),
+    operations: shardOf(selectOperations(buildOperations(spec), config.operations, config.tags), config),
     validators: createValidators(spec),
     client: createClient({
       endpoint: inject('endpoint'),
@@ -39,4 +40,9 @@ export async function conformanceContext(): Promise<ConformanceContext> {
       connections: config.concurrency,
     }),
   }
+}
+
+/** `--shard i/n`: this shard's part of the selection; every shard splits the same selection alike. */
+function shardOf(operations: Operation[], { shard }: RunConfig): Operation[] {
+  return shard === undefined ? operations : shardOperations(operations, shard)
 }
