@@ -26,6 +26,8 @@ Measures the suite's speed on this machine, prints a table and writes reports/be
   --runs <n>     cases per property (default ${DEFAULTS.runs})
   --repeat <n>   passes of the seed suite; the median is kept (default 3)
   --quick        leave out the whole-API measurements (minutes); seed operations only
+  --shards       also the whole API as 4 shards (--shard i/4), one after the other: wall time
+                 of 1 shard (the whole run) and of the slowest of 4 (many minutes)
   -h, --help`
 
 async function main(): Promise<number> {
@@ -80,6 +82,16 @@ async function main(): Promise<number> {
     const e2e = Array.from({ length: times }, () => endToEnd(name, runs))
     results[`${name}EndToEndMs`] = median(e2e)
     say(`${name}: npm run conformance, wall`, `${ms(median(e2e))} (median of ${times})`)
+  }
+  if (flags.shards === true) {
+    process.stderr.write('all operations as 1 shard, then as 4 shards one after the other…\n')
+    const whole = endToEnd('all', runs)
+    const shards = [1, 2, 3, 4].map((index) => endToEnd('all', runs, ['--shard', `${index}/4`]))
+    results.shardsEndToEndMs = { one: whole, ofFour: shards }
+    say(
+      'all: 1 shard / slowest of 4, wall',
+      `${ms(whole)} / ${ms(Math.max(...shards))} (4 shards: ${shards.map(ms).join(', ')})`,
+    )
   }
   // The SDK gate, as CI runs it (the pinned SDK; the whole API unless --quick), by its own timing line.
   const gateOperations = flags.quick === true ? 'seed' : 'all'
@@ -201,7 +213,7 @@ function coldMockStart(): number {
   return (JSON.parse(child.stdout) as { ms: number }).ms
 }
 
-function endToEnd(operations: string, runs: number): number {
+function endToEnd(operations: string, runs: number, extra: string[] = []): number {
   const reports = mkdtempSync(join(tmpdir(), 'bench-'))
   const started = performance.now()
   const child = spawnSync(
@@ -216,6 +228,7 @@ function endToEnd(operations: string, runs: number): number {
       '1',
       '--reports',
       reports,
+      ...extra,
     ],
     {
       encoding: 'utf8',
@@ -283,6 +296,7 @@ function parseFlags() {
       runs: { type: 'string', default: String(DEFAULTS.runs) },
       repeat: { type: 'string', default: '3' },
       quick: { type: 'boolean' },
+      shards: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
