@@ -46,7 +46,9 @@ export function parseCommandFlags<
   try {
     parsed = parseArgs({ options, allowPositionals, strict: true })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`)
+    // Where arguments are taken, Node adds how to pass one that starts with '-': beside the point here.
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '')
+    throw new UsageError(`${message} (see --help)`)
   }
   if ((parsed.values as { help?: boolean }).help === true) {
     process.stdout.write(`${usage}\n`)
