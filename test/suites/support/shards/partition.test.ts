@@ -47,14 +47,11 @@ describe('shardOperations', () => {
     )
     const ids = shards.flat().map((operation) => operation.id)
     expect(ids.toSorted()).toEqual(operations.map((operation) => operation.id).toSorted())
-    // The committed table's costs: no shard carries much more than its share.
+    // Balanced by the committed table's costs, not by count: within 5 % of each other.
     const load = (shard: typeof operations) =>
       shard.reduce((total, operation) => total + (OPERATION_COSTS[operation.id] ?? 0), 0)
     const loads = shards.map(load)
-    const share = loads.reduce((a, b) => a + b, 0) / count
-    expect(Math.max(...loads)).toBeLessThanOrEqual(
-      share * 1.05 + Math.max(0, ...Object.values(OPERATION_COSTS)),
-    )
+    expect(Math.max(...loads) / Math.min(...loads)).toBeLessThan(1.05)
   })
 
   it('keeps the order of the selection within a shard', () => {
