@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     USAGE,
     { allowPositionals: true },
   )
-  if (positionals.length === 0) throw new UsageError('give the shards\' reports directories (see --help)')
+  if (positionals.length === 0) throw new UsageError("give the shards' reports directories (see --help)")
   const out = reportsDirectory(values.reports)
   let merged
   try {
@@ -30,7 +30,8 @@ async function main(): Promise<number> {
     throw error
   }
   process.stdout.write(`${merged.summary}\n${merged.coverage === undefined ? '' : `\n${merged.coverage}\n`}`)
-  process.stdout.write(`\nmerged ${positionals.length} shards into ${relative(process.cwd(), out) || '.'}\n`)
+  const shown = relative(process.cwd(), out) || '.'
+  process.stdout.write(`\nmerged ${positionals.length} shards into ${shown.startsWith('..') ? out : shown}\n`)
   return merged.passed ? 0 : 1
 }
 
