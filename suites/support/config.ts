@@ -72,7 +72,8 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
     throw new ConfigError(`SEAM_TARGET must be "mock" or "live", not "${target}"`)
   if (target === 'live') {
     // Fixtures, ledger and clean-up belong to one run per workspace: a live run is never split.
-    if (given(env, 'SEAM_SHARD') !== undefined) throw new ConfigError('SEAM_SHARD is for mock runs, not live ones')
+    if (given(env, 'SEAM_SHARD') !== undefined)
+      throw new ConfigError('SEAM_SHARD is for mock runs, not live ones')
     return resolveLiveConfig(env, randomSeed)
   }
   const endpoint =

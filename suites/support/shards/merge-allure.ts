@@ -7,7 +7,11 @@ import { join } from 'node:path'
 import { COVERAGE_FULL_NAME, writeCoverageResult } from '../allure/coverage-result.ts'
 import { isSdkGateResult, keepOnlyResults, removeResults, type ResultFile } from '../allure/results-dir.ts'
 
-export function mergeAllureResults(shardDirs: string[], out: string, coverage?: { table: string; json: string }) {
+export function mergeAllureResults(
+  shardDirs: string[],
+  out: string,
+  coverage?: { table: string; json: string },
+) {
   // As a run does: what was there before is replaced, the SDK gate's results excepted.
   keepOnlyResults(out, isSdkGateResult)
   mkdirSync(out, { recursive: true })

@@ -51,7 +51,8 @@ export function mergeShards(dirs: string[], out: string): Merged {
     coverage,
   )
   const costs = present(dirs, 'operation-costs.json').map((file) => readJson<CostFile>(file).ms)
-  if (costs.length > 0) writeFileSync(join(out, 'operation-costs.json'), costFileText(Object.assign({}, ...costs)))
+  if (costs.length > 0)
+    writeFileSync(join(out, 'operation-costs.json'), costFileText(Object.assign({}, ...costs)))
 
   const passed = errors.length === 0 && results.every((result) => result.state !== 'failed')
   return { summary, coverage: coverage?.table, passed }
