@@ -28,6 +28,8 @@ Measures the suite's speed on this machine, prints a table and writes reports/be
   --runs <n>     cases per property (default ${DEFAULTS.runs})
   --repeat <n>   passes of the seed suite; the median is kept (default 3)
   --quick        leave out the whole-API measurements (minutes); seed operations only
+  --shards       also the whole API as 4 shards (--shard i/4), one after the other: wall time
+                 of 1 shard (the whole run) and of the slowest of 4 (many minutes)
   -h, --help`
 
 async function main(): Promise<number> {
@@ -111,6 +113,18 @@ async function main(): Promise<number> {
   if (!failing.failed) throw new Error('npm run conformance passed a mock with a fault')
   results.failureVerdictMs = failing.wallMs
   say('seed against a faulty mock: npm run conformance to its shrunk report', ms(failing.wallMs))
+  if (flags.shards === true) {
+    process.stderr.write('all operations as 1 shard, then as 4 shards one after the other…\n')
+    const whole = (await endToEnd('all', runs)).wallMs
+    const shards: number[] = []
+    for (const index of [1, 2, 3, 4])
+      shards.push((await endToEnd('all', runs, undefined, ['--shard', `${index}/4`])).wallMs)
+    results.shardsEndToEndMs = { one: whole, ofFour: shards }
+    say(
+      'all: 1 shard / slowest of 4, wall',
+      `${ms(whole)} / ${ms(Math.max(...shards))} (4 shards: ${shards.map(ms).join(', ')})`,
+    )
+  }
   // The SDK gate, as CI runs it (the pinned SDK; the whole API unless --quick), by its own timing line.
   const gateOperations = flags.quick === true ? 'seed' : 'all'
   process.stderr.write(`SDK gate, ${gateOperations} operations (npm run sdk-gate)…\n`)
@@ -250,13 +264,18 @@ function coldMockStart(): number {
 }
 
 /** One `npm run conformance`: its wall time, and the peak memory of all its processes together. */
-async function endToEnd(operations: string, runs: number, endpoint?: string) {
+async function endToEnd(operations: string, runs: number, endpoint?: string, extra: string[] = []) {
   const reports = mkdtempSync(join(tmpdir(), 'bench-'))
   const args = ['--operations', operations, '--runs', String(runs), '--seed', '1', '--reports', reports]
   const started = performance.now()
   const child = spawn(
     process.execPath,
-    ['scripts/conformance.ts', ...args, ...(endpoint === undefined ? [] : ['--endpoint', endpoint])],
+    [
+      'scripts/conformance.ts',
+      ...args,
+      ...(endpoint === undefined ? [] : ['--endpoint', endpoint]),
+      ...extra,
+    ],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
       // A server of its own needs credentials: the mock's, which it accepts.
@@ -346,6 +365,7 @@ function parseFlags() {
       runs: { type: 'string', default: String(DEFAULTS.runs) },
       repeat: { type: 'string', default: '3' },
       quick: { type: 'boolean' },
+      shards: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,

@@ -16,6 +16,7 @@ import {
   type RunConfig,
 } from '../suites/support/config.ts'
 import { CoverageReporter } from '../suites/support/coverage-reporter.ts'
+import { CostReporter } from '../suites/support/shards/cost-reporter.ts'
 import { GithubAnnotationsReporter } from '../suites/support/github-annotations-reporter.ts'
 import { allureReporters } from '../suites/support/allure/reporters.ts'
 import { isSdkGateResult, keepOnlyResults } from '../suites/support/allure/results-dir.ts'
@@ -43,6 +44,10 @@ Options (each mirrors an environment variable; flags win):
   --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
   --reports <dir>          where junit.xml, summary.txt, coverage.json and
                            allure-results/ go (default reports)
+  --shard <i/n>            SEAM_SHARD        run only shard i of n: the selected operations split
+                                             by measured cost, the same cases as an unsharded run
+                                             with the same seed; npm run merge-shards joins the
+                                             shards' reports (mock mode only)
   -h, --help
 
 Live mode (--target live; endpoint default ${LIVE_DEFAULTS.endpoint}):
@@ -67,6 +72,7 @@ const FLAGS = {
   'timeout-ms': 'SEAM_TIMEOUT_MS',
   concurrency: 'SEAM_CONCURRENCY',
   'max-run-ms': 'SEAM_MAX_RUN_MS',
+  shard: 'SEAM_SHARD',
 } as const
 
 async function main(): Promise<number> {
@@ -94,8 +100,9 @@ async function main(): Promise<number> {
 /** The summary table, coverage.json and (without a terminal) progress lines: mock and live alike. */
 function ownReporters(reports: string) {
   return (allureResults: string): Reporter[] => [
-    new SummaryReporter(join(reports, 'summary.txt')),
+    new SummaryReporter(join(reports, 'summary.txt'), join(reports, 'summary.json')),
     new CoverageReporter(join(reports, 'coverage.json'), allureResults),
+    new CostReporter(join(reports, 'operation-costs.json')),
     // No terminal (CI): a line every ten seconds instead of vitest's redrawn display.
     ...(process.stdout.isTTY ? [] : [new ProgressReporter()]),
   ]
@@ -166,6 +173,7 @@ function parseFlags() {
       reports: { type: 'string', default: 'reports' },
       'allow-production': { type: 'boolean' },
       'max-run-ms': { type: 'string' },
+      shard: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,

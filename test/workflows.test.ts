@@ -15,6 +15,7 @@ type Step = {
 }
 type Job = {
   needs?: string | string[]
+  strategy?: { 'fail-fast'?: boolean; matrix?: Record<string, unknown[]> }
   if?: string
   env?: Record<string, string>
   outputs?: Record<string, string>
@@ -24,7 +25,7 @@ type Job = {
 }
 type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job> }
 
-const WORKFLOWS = ['nightly.yml', 'sdk-gate.yml']
+const WORKFLOWS = ['conformance.yml', 'nightly.yml', 'sdk-gate.yml']
 
 function workflow(name: string): Workflow {
   return parse(readFileSync(`.github/workflows/${name}`, 'utf8'), {
@@ -66,8 +67,8 @@ function sharedExpectations(flow: Workflow): void {
 describe.each(WORKFLOWS)('.github/workflows/%s', (name) => {
   it("sets Node up from .nvmrc, the project's one Node version", () => {
     const setups = using(workflow(name), 'actions/setup-node')
-    expect(setups).toHaveLength(1)
-    expect(setups[0]?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' })
+    expect(setups.length).toBeGreaterThan(0)
+    for (const setup of setups) expect(setup.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' })
   })
 })
 
@@ -163,6 +164,52 @@ describe('.github/workflows/sdk-gate.yml', () => {
     expect(paths.some((path) => path.includes('reports/junit.xml'))).toBe(true)
     expect(paths.some((path) => path.includes('reports/sdk-gate.junit.xml'))).toBe(true)
     expect(paths).toContain('reports/allure-report.html')
+  })
+})
+
+describe('.github/workflows/conformance.yml', () => {
+  const flow = workflow('conformance.yml')
+  const shard = flow.jobs.shard as Job
+  const merge = flow.jobs.merge as Job
+
+  it('runs the whole API in mock mode as a matrix of shards, each to its end', () => {
+    expect(flow.on).toHaveProperty('schedule.0.cron')
+    expect(shard.env).toMatchObject({ SEAM_TARGET: 'mock', SHARD: '${{ matrix.shard }}' })
+    const shards = shard.strategy?.matrix?.shard
+    expect(shards).toEqual(Array.from({ length: Number(shard.env?.SHARDS) }, (_, i) => i + 1))
+    expect(shard.strategy?.['fail-fast']).toBe(false)
+  })
+
+  it('gives every shard the same seed and its own reports directory, and fails it on a violation', () => {
+    const run = shard.steps.find((step) => step.run?.startsWith('npm run conformance') === true)
+    expect(run?.run).toBe(
+      'npm run conformance -- --shard "${SHARD}/${SHARDS}" --seed "$((GITHUB_RUN_ID % 2147483647))" --reports "reports/shard-${SHARD}"',
+    )
+    expect(run?.['continue-on-error']).toBeUndefined()
+    for (const step of steps(flow)) expect(step.run ?? '').not.toContain('${{')
+  })
+
+  it('merges every shard in a last job, also after failed shards, then builds and uploads the report', () => {
+    const upload = shard.steps.find((step) => step.uses?.startsWith('actions/upload-artifact') === true)
+    expect(upload?.if).toBe('always()')
+    expect(upload?.with?.path).toBe('reports/shard-${{ matrix.shard }}/')
+    expect(merge.needs).toBe('shard')
+    expect(merge.if).toBe('always()')
+    const names = merge.steps.map((step) => step.uses?.split('@')[0] ?? step.run)
+    const download = merge.steps[names.indexOf('actions/download-artifact')]
+    // The pattern takes every shard's artifact, each into its own directory.
+    const pattern = String(download?.with?.pattern)
+    expect(String(upload?.with?.name).startsWith(pattern.replace(/\*$/, ''))).toBe(true)
+    expect(download?.with?.['merge-multiple']).toBeUndefined()
+    const mergeRun = `npm run merge-shards -- --reports reports ${String(download?.with?.path)}/${pattern}`
+    expect(names.indexOf(mergeRun)).toBeGreaterThan(names.indexOf('actions/download-artifact'))
+    expect(merge.steps.find((step) => step.run === 'npm run report')?.if).toBe('always()')
+    expect(names.indexOf('npm run report')).toBeGreaterThan(names.indexOf(mergeRun))
+    const summary = merge.steps.find((step) => step.run?.includes('$GITHUB_STEP_SUMMARY') === true)
+    expect(summary?.run).toContain('reports/summary.txt')
+    const paths = uploads({ on: {}, jobs: { merge } })
+    for (const file of ['allure-report.html', 'junit.xml', 'coverage.json'])
+      expect(paths.some((path) => path.includes(`reports/${file}`))).toBe(true)
   })
 })
 

@@ -35,17 +35,20 @@ function exitAfterOutput(code: number): void {
 }
 
 /**
- * A command's flags, strictly: an unknown flag, a missing value or a stray argument is a UsageError.
- * Every command declares `help`; `-h`/`--help` prints its usage and exits 0.
+ * A command's flags, strictly: an unknown flag, a missing value or a stray argument (unless the
+ * command takes arguments: `allowPositionals`) is a UsageError. Every command declares `help`;
+ * `-h`/`--help` prints its usage and exits 0.
  */
 export function parseCommandFlags<
   const T extends NonNullable<ParseArgsConfig['options']> & { help: { type: 'boolean'; short: 'h' } },
->(options: T, usage: string) {
+>(options: T, usage: string, { allowPositionals = false }: { allowPositionals?: boolean } = {}) {
   let parsed
   try {
-    parsed = parseArgs({ options, allowPositionals: false, strict: true })
+    parsed = parseArgs({ options, allowPositionals, strict: true })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`)
+    // Where arguments are taken, Node adds how to pass one that starts with '-': beside the point here.
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '')
+    throw new UsageError(`${message} (see --help)`)
   }
   if ((parsed.values as { help?: boolean }).help === true) {
     process.stdout.write(`${usage}\n`)

@@ -25,9 +25,14 @@ export type RunConfig = {
   timeoutMs: number
   /** Requests in flight at once. */
   concurrency: number
+  /** Runs only this shard's part of the selected operations (`--shard 2/4`); undefined: all of them. */
+  shard?: Shard
   /** Live mode only: what a stateful run against a real workspace needs. */
   live?: LiveConfig
 }
+
+/** Shard `index` of `count`, counted from 1. */
+export type Shard = { index: number; count: number }
 
 export type LiveConfig = {
   /** Run even though the workspace says it is not a sandbox. */
@@ -65,7 +70,12 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
   const target = env.SEAM_TARGET ?? 'mock'
   if (target !== 'mock' && target !== 'live')
     throw new ConfigError(`SEAM_TARGET must be "mock" or "live", not "${target}"`)
-  if (target === 'live') return resolveLiveConfig(env, randomSeed)
+  if (target === 'live') {
+    // Fixtures, ledger and clean-up belong to one run per workspace: a live run is never split.
+    if (given(env, 'SEAM_SHARD') !== undefined)
+      throw new ConfigError('SEAM_SHARD is for mock runs, not live ones')
+    return resolveLiveConfig(env, randomSeed)
+  }
   const endpoint =
     env.SEAM_ENDPOINT === undefined || env.SEAM_ENDPOINT === '' ? undefined : httpUrl(env.SEAM_ENDPOINT)
   const rules = env.SEAM_MOCK ?? 'seam'
@@ -83,6 +93,7 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
     seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
     timeoutMs: positiveInteger('SEAM_TIMEOUT_MS', env.SEAM_TIMEOUT_MS, DEFAULTS.timeoutMs),
     concurrency: positiveInteger('SEAM_CONCURRENCY', env.SEAM_CONCURRENCY, DEFAULTS.concurrency),
+    ...(given(env, 'SEAM_SHARD') === undefined ? {} : { shard: shardSetting(env) }),
   }
 }
 
@@ -193,6 +204,18 @@ function httpUrl(value: string): string {
     throw new ConfigError('SEAM_ENDPOINT must not carry a user name or password: use SEAM_API_KEY')
   }
   return url.toString().replace(/\/$/, '')
+}
+
+/** `i/n` with 1 ≤ i ≤ n, and a seed: shards of one run must send what the run would. */
+function shardSetting(env: Record<string, string | undefined>): Shard {
+  const value = env.SEAM_SHARD as string
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value)
+  const [index, count] = [Number(match?.[1]), Number(match?.[2])]
+  if (match === null || index < 1 || count < 1 || index > count)
+    throw new ConfigError(`SEAM_SHARD must be i/n, shard i of n with 1 ≤ i ≤ n (e.g. 2/4), not "${value}"`)
+  if (given(env, 'SEAM_SEED') === undefined)
+    throw new ConfigError('SEAM_SHARD needs SEAM_SEED: every shard of a run must use the same seed')
+  return { index, count }
 }
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {

@@ -11,6 +11,7 @@ import { createValidators, type Validators } from '../../contracts/validators.ts
 import { type Client, createClient } from '../transport/client.ts'
 import type { RunConfig } from './config.ts'
 import { embeddedMockDispatcher } from './embedded-mock.ts'
+import { shardOperations } from './shards/partition.ts'
 import './provided.ts'
 
 export type ConformanceContext = {
@@ -34,7 +35,7 @@ export async function conformanceContext(): Promise<ConformanceContext> {
   return {
     config,
     spec,
-    operations: selectOperations(buildOperations(spec), config.operations, config.tags),
+    operations: shardOf(selectOperations(buildOperations(spec), config.operations, config.tags), config),
     validators: createValidators(spec),
     client: createClient({
       endpoint,
@@ -44,4 +45,9 @@ export async function conformanceContext(): Promise<ConformanceContext> {
       ...(embedded ? { dispatcher: await embeddedMockDispatcher(config, endpoint) } : {}),
     }),
   }
+}
+
+/** `--shard i/n`: this shard's part of the selection; every shard splits the same selection alike. */
+function shardOf(operations: Operation[], { shard }: RunConfig): Operation[] {
+  return shard === undefined ? operations : shardOperations(operations, shard)
 }

@@ -50,24 +50,51 @@ export function buildCoverageReport(
         ),
       ],
     }))
+  const checks = { ran: runs.filter((r) => r.ran).length, skipped: runs.filter((r) => !r.ran).length }
+  return assemble({ inSpec: spec.length, selected: selected.length, checks }, operations, skipped)
+}
+
+/**
+ * The reports of shards of one run (each with its own operations) as the one report of the whole
+ * run: the operations side by side, the totals counted again.
+ */
+export function mergeCoverageReports(reports: CoverageReport[]): CoverageReport {
+  const byOperation = <T extends { operation: string }>(a: T, b: T) =>
+    a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0
+  const sum = (pick: (totals: CoverageReport['totals']) => number) =>
+    reports.reduce((total, report) => total + pick(report.totals), 0)
+  return assemble(
+    {
+      inSpec: reports[0]?.totals.operations.inSpec ?? 0,
+      selected: sum((t) => t.operations.selected),
+      checks: { ran: sum((t) => t.checks.ran), skipped: sum((t) => t.checks.skipped) },
+    },
+    reports.flatMap((report) => report.operations).sort(byOperation),
+    reports.flatMap((report) => report.skipped).sort(byOperation),
+  )
+}
+
+type Counts = { inSpec: number; selected: number; checks: CoverageReport['totals']['checks'] }
+
+/** The report from its operations (sorted by id), the operations skipped whole and the counts. */
+function assemble(
+  { inSpec, selected, checks }: Counts,
+  operations: CoverageReport['operations'],
+  skipped: CoverageReport['skipped'],
+): CoverageReport {
   const exercised = operations.filter((operation) => operation.checks.ran.length > 0)
   const sum = (pick: (o: (typeof operations)[number]) => number) =>
     exercised.reduce((total, operation) => total + pick(operation), 0)
   return {
     totals: {
-      operations: {
-        inSpec: spec.length,
-        selected: selected.length,
-        exercised: exercised.length,
-        skipped: skipped.length,
-      },
+      operations: { inSpec, selected, exercised: exercised.length, skipped: skipped.length },
       statuses: {
         documented: sum((o) => o.statuses.documented.length),
         seen: sum((o) => o.statuses.documented.length - o.statuses.missing.length),
       },
       properties: { total: sum((o) => o.properties.total), sent: sum((o) => o.properties.sent) },
       enumValues: { total: sum((o) => o.enumValues.total), sent: sum((o) => o.enumValues.sent) },
-      checks: { ran: runs.filter((r) => r.ran).length, skipped: runs.filter((r) => !r.ran).length },
+      checks,
       longest: {
         ...longestOfRun(exercised, 'string'),
         ...longestOfRun(exercised, 'array'),

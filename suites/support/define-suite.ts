@@ -42,7 +42,9 @@ export async function defineConformanceSuite(
   const engine = createEngine(plan)
 
   // `--checks` may leave a suite nothing to do: vitest refuses a file without tests, so say why.
-  if (plan.operations.every(({ scenarios, skips }) => scenarios.length === 0 && skips.length === 0)) {
+  if (plan.operations.length === 0 && config.shard !== undefined) {
+    it.skip(`shard ${config.shard.index}/${config.shard.count} holds none of the selected operations`)
+  } else if (plan.operations.every(({ scenarios, skips }) => scenarios.length === 0 && skips.length === 0)) {
     it.skip(`no check of the ${suite} suite is selected`)
   }
   for (const [index, { operation, scenarios, skips }] of plan.operations.entries()) {
@@ -54,7 +56,10 @@ export async function defineConformanceSuite(
       let run: Run | undefined
       // Once per operation and suite, on whichever test runs first.
       let firstTest = true
+      // When the operation's block began, its prefetch included: what it costs (the shards' balance).
+      let started = 0
       beforeAll(async () => {
+        started = performance.now()
         run = await engine.enter(index)
       }, testTimeout)
       afterAll(() => engine.leave(index))
@@ -67,6 +72,7 @@ export async function defineConformanceSuite(
           ...outcomeOf(verdict),
         }
         task.meta.conformance = meta
+        task.meta.operationMs = performance.now() - started
         onVerdict?.(verdict)
         if (firstTest && run !== undefined) {
           firstTest = false

@@ -25,5 +25,7 @@ declare module 'vitest' {
     coverage?: Observed
     /** On an operation's first test in each suite: the requests that suite sent for it. */
     requests?: number
+    /** Time from the operation's block starting (its prefetch included) to this test's verdict. */
+    operationMs?: number
   }
 }

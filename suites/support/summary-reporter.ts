@@ -8,6 +8,7 @@ import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vi
 import { type AuthSecrets, heldCredentials } from '../../contracts/credentials.ts'
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import { ALL_CHECKS } from '../checks/index.ts'
+import type { RunConfig, Shard } from './config.ts'
 import type {} from './meta.ts'
 import './provided.ts'
 
@@ -22,12 +23,25 @@ export type SummaryResult = {
   spec: boolean
 }
 
+/** summary.json: what summary.txt is rendered from, so shards' summaries merge into one (merge-shards). */
+export type SummaryData = {
+  seed: number | undefined
+  shard: Shard | undefined
+  /** The run line without the shard. */
+  runLine: string
+  results: SummaryResult[]
+  errors: string[]
+}
+
 export class SummaryReporter implements Reporter {
   #vitest: Vitest | undefined
   readonly #outputFile: string
+  readonly #dataFile: string | undefined
 
-  constructor(outputFile = 'reports/summary.txt') {
+  /** With `dataFile`, also writes the summary's data as JSON there. */
+  constructor(outputFile = 'reports/summary.txt', dataFile?: string) {
     this.#outputFile = outputFile
+    this.#dataFile = dataFile
   }
 
   onInit(vitest: Vitest): void {
@@ -46,17 +60,34 @@ export class SummaryReporter implements Reporter {
       ),
       ...unhandledErrors.map((error) => firstLine(error.message)),
     ]
-    const text = renderSummary(results, this.#runLine(), errors)
+    const config = this.#config()
+    const data: SummaryData = {
+      seed: config?.seed,
+      shard: config?.shard,
+      runLine: this.#runLine(),
+      results,
+      errors,
+    }
+    const text = renderSummary(results, withShard(data.runLine, data.shard), errors)
     process.stdout.write(`\n${text}\n`)
     mkdirSync(dirname(this.#outputFile), { recursive: true })
     writeFileSync(this.#outputFile, `${text}\n`)
+    if (this.#dataFile !== undefined) writeFileSync(this.#dataFile, `${JSON.stringify(data, null, 2)}\n`)
+  }
+
+  #context() {
+    // Whichever project ran: `conformance` (mock) or `live`.
+    return ['conformance', 'live']
+      .map((name) => this.#vitest?.getProjectByName(name).getProvidedContext())
+      .find((provided) => provided?.resolvedConfig !== undefined)
+  }
+
+  #config(): RunConfig | undefined {
+    return this.#context()?.resolvedConfig
   }
 
   #runLine(): string {
-    // Whichever project ran: `conformance` (mock) or `live`.
-    const context = ['conformance', 'live']
-      .map((name) => this.#vitest?.getProjectByName(name).getProvidedContext())
-      .find((provided) => provided?.resolvedConfig !== undefined)
+    const context = this.#context()
     const config = context?.resolvedConfig
     if (config === undefined) return ''
     const where = `${context?.endpoint ?? '?'}${config.endpoint === undefined ? ' (embedded)' : ''}`
@@ -65,6 +96,13 @@ export class SummaryReporter implements Reporter {
       credentialsLine(config.auth, config.endpoint === undefined),
     ].join('\n')
   }
+}
+
+/** The run line of one shard's summary: which part of the run it is. */
+export function withShard(runLine: string, shard: Shard | undefined): string {
+  if (shard === undefined || runLine === '') return runLine
+  const [first = '', ...rest] = runLine.split('\n')
+  return [`${first} · shard ${shard.index}/${shard.count}`, ...rest].join('\n')
 }
 
 /** Which kinds of credential the run held: against a server it did not start, only those given. */
@@ -95,6 +133,10 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? ''
 }
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 function order(check: string): number {
   const index = ALL_CHECKS.findIndex((known) => known.name === check)
   return index === -1 ? ALL_CHECKS.length : index
@@ -109,7 +151,7 @@ function merge(states: State[]): State {
 export function renderSummary(results: SummaryResult[], runLine: string, errors: string[]): string {
   const checks = [...new Set(results.map((r) => r.check))].sort((a, b) => order(a) - order(b))
   const operations = [...new Set(results.map((r) => r.operation))].sort()
-  const suites = [...new Set(results.map((r) => r.suite))]
+  const suites = [...new Set(results.map((r) => r.suite))].sort()
   const width = Math.max(9, ...operations.map((op) => op.length))
   const count = (state: State) => results.filter((r) => r.state === state).length
 
@@ -127,7 +169,10 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
     })
     lines.push(`${operation.padEnd(width)}  ${marks.join(' ')}`)
   }
-  const specFindings = results.filter((r) => r.spec).sort((a, b) => order(a.check) - order(b.check))
+  // Worst check first, then by operation and suite: the same lines however the results came in.
+  const byCheck = (a: SummaryResult, b: SummaryResult) =>
+    order(a.check) - order(b.check) || compare(a.operation, b.operation) || compare(a.suite, b.suite)
+  const specFindings = results.filter((r) => r.spec).sort(byCheck)
   const ofSpec = specFindings.length === 0 ? '' : ` (${specFindings.length} of them spec findings)`
   lines.push(
     '',
@@ -138,10 +183,11 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
     const key = `${r.check}: ${r.detail}`
     skips.set(key, (skips.get(key) ?? 0) + 1)
   }
-  if (skips.size > 0) lines.push('', 'Skipped:', ...[...skips].map(([reason, n]) => `  - ${n}× ${reason}`))
-  const failures = results
-    .filter((r) => r.state === 'failed' && !r.spec)
-    .sort((a, b) => order(a.check) - order(b.check))
+  if (skips.size > 0) {
+    const sorted = [...skips].sort(([a], [b]) => compare(a, b))
+    lines.push('', 'Skipped:', ...sorted.map(([reason, n]) => `  - ${n}× ${reason}`))
+  }
+  const failures = results.filter((r) => r.state === 'failed' && !r.spec).sort(byCheck)
   if (failures.length > 0) {
     lines.push(
       '',

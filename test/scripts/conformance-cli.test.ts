@@ -33,6 +33,17 @@ describe('conformance, given bad input', () => {
     [['--target', 'prod'], {}, 'conformance: SEAM_TARGET must be "mock" or "live", not "prod"'],
     [['--mock', 'wiremock'], {}, 'conformance: SEAM_MOCK must be "seam" or "prism", not "wiremock"'],
     [
+      ['--shard', '4/3', '--seed', '1'],
+      {},
+      'conformance: SEAM_SHARD must be i/n, shard i of n with 1 ≤ i ≤ n',
+    ],
+    [['--shard', 'x', '--seed', '1'], {}, 'conformance: SEAM_SHARD must be i/n, shard i of n with 1 ≤ i ≤ n'],
+    [
+      ['--shard', '1/2'],
+      {},
+      'conformance: SEAM_SHARD needs SEAM_SEED: every shard of a run must use the same seed',
+    ],
+    [
       ['--operations', '/no_such_path'],
       {},
       'conformance: operation filter "/no_such_path" matches no operation',

@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
+/** The coverage entry's full name: one per report (merge-shards replaces the shards' with one). */
+export const COVERAGE_FULL_NAME = 'seam-connect-conformance:coverage'
+
 export function writeCoverageResult(resultsDir: string, table: string, json: string): void {
   mkdirSync(resultsDir, { recursive: true })
   const attach = (name: string, type: string, extension: string, content: string) => {
@@ -18,7 +21,7 @@ export function writeCoverageResult(resultsDir: string, table: string, json: str
     historyId: 'seam-conformance-coverage',
     testCaseId: 'seam-conformance-coverage',
     name: 'Coverage of the run',
-    fullName: 'seam-connect-conformance:coverage',
+    fullName: COVERAGE_FULL_NAME,
     status: 'passed',
     stage: 'finished',
     description: `\`\`\`\n${table}\n\`\`\``,

@@ -9,7 +9,7 @@ export const RUNNER_LABEL = '_runner'
 export const SDK_GATE_RUNNER = 'sdk-gate'
 
 type Attached = { attachments?: { source?: string }[]; steps?: Attached[] }
-type ResultFile = Attached & { labels?: { name: string; value: string }[] }
+export type ResultFile = Attached & { fullName?: string; labels?: { name: string; value: string }[] }
 
 export function isSdkGateResult(result: ResultFile): boolean {
   return (result.labels ?? []).some(({ name, value }) => name === RUNNER_LABEL && value === SDK_GATE_RUNNER)

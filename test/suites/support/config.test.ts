@@ -110,8 +110,27 @@ describe('resolveConfig', () => {
       { SEAM_CHECKS: 'void_shape,voidshape' },
       'SEAM_CHECKS: no check is named "voidshape" (checks: not_a_server_error,',
     ],
+    [
+      { SEAM_SHARD: '4/3', SEAM_SEED: '1' },
+      'SEAM_SHARD must be i/n, shard i of n with 1 ≤ i ≤ n (e.g. 2/4), not "4/3"',
+    ],
+    [
+      { SEAM_SHARD: 'x', SEAM_SEED: '1' },
+      'SEAM_SHARD must be i/n, shard i of n with 1 ≤ i ≤ n (e.g. 2/4), not "x"',
+    ],
+    [{ SEAM_SHARD: '0/2', SEAM_SEED: '1' }, 'SEAM_SHARD must be i/n'],
+    [{ SEAM_SHARD: '1/2' }, 'SEAM_SHARD needs SEAM_SEED: every shard of a run must use the same seed'],
+    [
+      { SEAM_TARGET: 'live', SEAM_API_KEY: 'k', SEAM_SHARD: '1/2', SEAM_SEED: '1' },
+      'SEAM_SHARD is for mock runs, not live ones',
+    ],
   ])('refuses %j in one line', (env, message) => {
     expect(() => resolve(env)).toThrow(message)
+  })
+
+  it('reads SEAM_SHARD as shard i of n', () => {
+    expect(resolve({ SEAM_SHARD: '2/4', SEAM_SEED: '9' }).shard).toEqual({ index: 2, count: 4 })
+    expect(resolve({}).shard).toBeUndefined()
   })
 
   it('live mode: the real endpoint by default, only the credentials given, few requests at once', () => {

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest'
 import type { GeneratedRequest } from '../../../contracts/request.ts'
 import { writeCoverageResult } from '../../../suites/support/allure/coverage-result.ts'
 import { observe, operationCoverage, operationUniverse } from '../../../suites/support/coverage.ts'
-import { buildCoverageReport, renderCoverage } from '../../../suites/support/coverage-report.ts'
+import {
+  buildCoverageReport,
+  type CheckRun,
+  mergeCoverageReports,
+  renderCoverage,
+} from '../../../suites/support/coverage-report.ts'
 import type { Exchange } from '../../../contracts/exchange.ts'
 import { operation } from '../../helpers/model.ts'
 
@@ -108,6 +113,35 @@ describe('buildCoverageReport', () => {
     expect(text).toContain('operations     1 / 2 (50 %) exercised · 1 skipped · 0 not selected')
     expect(text).toContain('1× no credential')
     expect(text).toContain('POST /access_grants/create: ')
+  })
+})
+
+describe('mergeCoverageReports', () => {
+  it("gives the shards' reports merged the report of the whole run", () => {
+    const grant = operation('POST /user_identities/grant_access_to_device')
+    const revoke = operation('DELETE /user_identities/revoke_access_to_device')
+    const spec = [create, grant, revoke]
+    const runs: CheckRun[] = [
+      { operation: create.id, check: 'void_shape', ran: true },
+      { operation: create.id, check: 'auth_required', ran: true },
+      { operation: grant.id, check: 'void_shape', ran: false, skipReason: 'no credential' },
+      { operation: revoke.id, check: 'valid_accepted', ran: true },
+    ]
+    const observed = new Map([
+      [create.id, [observe([exchange({ body: { name: 'a'.repeat(9), space_ids: ['x', 'y'] } })])]],
+      [revoke.id, [observe([exchange({ query: { user_identity_id: 'u', device_id: 'dddd' } }, 400)])]],
+    ])
+    const whole = buildCoverageReport(spec, runs, observed)
+    // Shards hold disjoint operations, given here out of order.
+    const shard = (ids: string[]) =>
+      buildCoverageReport(
+        spec,
+        runs.filter((run) => ids.includes(run.operation)),
+        observed,
+      )
+    const merged = mergeCoverageReports([shard([revoke.id]), shard([create.id, grant.id])])
+    expect(merged).toEqual(whole)
+    expect(merged.totals.longest.string).toMatchObject({ operation: create.id, length: 9 })
   })
 })
 
