@@ -104,6 +104,8 @@ describe('conformance against a server that answers {} for grant_access_to_devic
       'allure-results',
       'coverage.json',
       'junit.xml',
+      'operation-costs.json',
+      'summary.json',
       'summary.txt',
     ])
     for (const file of readdirSync(reports, { recursive: true, withFileTypes: true }).filter((f) =>
