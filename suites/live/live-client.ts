@@ -65,6 +65,25 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   }
 }
 
+/**
+ * The client the suites (and the SDK gate's wire) send generated requests through: the live policy,
+ * every exchange written to the run's log as it completes.
+ */
+export function createLiveSender(
+  options: Omit<LiveClientOptions, 'onExchange' | 'sleep'> & { exchangesPath: string },
+) {
+  const { exchangesPath, ...policy } = options
+  return createClient({
+    endpoint: policy.endpoint,
+    auth: policy.auth,
+    timeoutMs: policy.timeoutMs,
+    concurrency: policy.concurrency,
+    deadline: policy.deadline,
+    retry: { maxRetries: policy.maxRetries ?? 4, maxBackoffMs: policy.maxBackoffMs ?? 30_000 },
+    onExchange: (exchange) => appendExchange(exchangesPath, liveExchange(exchange)),
+  })
+}
+
 /** One line per exchange for the run's record: what, how it went, its seam-request-id; no bodies. */
 export function appendExchange(path: string, exchange: LiveExchange): void {
   const { method, path: operation, purpose, status, requestId, error, retries, durationMs } = exchange

@@ -12,12 +12,11 @@ import { createValidators } from '../../contracts/validators.ts'
 import type { ConformanceContext } from '../support/context.ts'
 import '../support/provided.ts'
 import type { Send } from '../engine/target.ts'
-import { createClient } from '../transport/client.ts'
 import { createdBy } from './created.ts'
 import { checkFinding } from './findings.ts'
 import { appendVerdict } from './verdicts.ts'
 import { type Fixtures, idBindings } from './fixtures.ts'
-import { appendExchange, liveExchange } from './live-client.ts'
+import { createLiveSender } from './live-client.ts'
 import './provided.ts'
 import { record } from './run-context.ts'
 
@@ -31,14 +30,13 @@ export async function liveContext(): Promise<ConformanceContext | undefined> {
   const operations = selectOperations(buildOperations(spec), config.operations, config.tags)
   // The ledger's writer: only `record` needs these, the client goes through `send` below.
   const ledger = { runTag: files.runTag, ledgerPath: files.ledgerPath, recorded: new Set<string>() }
-  const client = createClient({
+  const client = createLiveSender({
     endpoint: files.endpoint,
     auth: config.auth,
     timeoutMs: config.timeoutMs,
     concurrency: config.concurrency,
     deadline: files.deadline,
-    retry: { maxRetries: 4, maxBackoffMs: 30_000 },
-    onExchange: (exchange) => appendExchange(files.exchangesPath, liveExchange(exchange)),
+    exchangesPath: files.exchangesPath,
   })
   return {
     config,

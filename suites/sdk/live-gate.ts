@@ -19,14 +19,13 @@ import { createdBy } from '../live/created.ts'
 import type { Finding } from '../live/findings.ts'
 import { findFixtures, idBindings } from '../live/fixtures.ts'
 import { cleanLedger, type CleanResult, describeEntry, type LedgerEntry, readLedger } from '../live/ledger.ts'
-import { appendExchange, createLiveClient, liveExchange } from '../live/live-client.ts'
+import { appendExchange, createLiveClient, createLiveSender } from '../live/live-client.ts'
 import { type LiveSuite, livePlan, liveSuitesFor } from '../live/live-plan.ts'
 import type { LiveRunFiles } from '../live/provided.ts'
 import { newRunTag, record } from '../live/run-context.ts'
 import { type Leftover, summarise, taggedLeftovers, writeLiveSummary } from '../live/run-summary.ts'
 import { undoableCreates } from '../live/undo-probe.ts'
 import type { Plan, Scenario } from '../scenarios/types.ts'
-import { createClient } from '../transport/client.ts'
 import { wireRecorder } from './call.ts'
 import type { SdkCall, SdkCheckContext } from './checks/types.ts'
 import { errorCaseRequests } from './error-cases.ts'
@@ -160,14 +159,13 @@ async function callThroughWire(
   for (const finding of found.findings) appendFileSync(files.findingsPath, `${JSON.stringify(finding)}\n`)
   print(`live: run tag ${files.runTag} · ledger ${files.ledgerPath} · one SDK call at a time`)
 
-  const client = createClient({
+  const client = createLiveSender({
     endpoint: config.endpoint,
     auth: config.auth,
     timeoutMs: config.timeoutMs,
     concurrency: config.concurrency,
     deadline: files.deadline,
-    retry: { maxRetries: 4, maxBackoffMs: 30_000 },
-    onExchange: (exchange) => appendExchange(files.exchangesPath, liveExchange(exchange)),
+    exchangesPath: files.exchangesPath,
   })
   const recorder = wireRecorder()
   let purpose: 'valid' | 'invalid' | 'credentials' = 'valid'

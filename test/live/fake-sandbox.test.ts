@@ -1,20 +1,20 @@
 // Live mode end to end against `@seamapi/fake-seam-connect`, the stand-in for a sandbox workspace:
 // the run reports exactly the fake's known divergences (docs/known-divergences.md), cleans what a
 // killed run left, leaves nothing tagged behind, and refuses what it must refuse.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { judgeAnswer } from '../../contracts/seam-errors.ts'
 import { type FakeSandbox, startFakeSandbox } from '../../suites/live/fake-sandbox.ts'
 import { readLedger } from '../../suites/live/ledger.ts'
+import { type Finished, node, runTaggedAcsUsers } from '../helpers/fake-run.ts'
 import { testLiveClient } from '../helpers/live-client.ts'
 
-const NODE = process.execPath
+// The whole live run: the seed endpoints and the read-only sweep, on a loaded machine.
+const RUN_TIMEOUT_MS = 400_000
 
 let fake: FakeSandbox
 beforeAll(async () => {
@@ -35,54 +35,32 @@ function knownDivergences(): string[] {
   return [...seed, ...sweep].sort()
 }
 
-type Finished = { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
-
-/** Asynchronous on purpose: the fake answers from this very process. */
-function node(args: string[], env: Record<string, string> = {}): Promise<Finished> {
-  const child = spawn(NODE, args, {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    // The whole live run: the seed endpoints and the read-only sweep, on a loaded machine.
-    timeout: 400_000,
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  return new Promise((done) =>
-    child.on('close', (status, signal) => done({ status, signal, stdout, stderr })),
-  )
-}
-
 function conformance(env: Record<string, string>, args: string[] = []): Promise<Finished> {
-  return node(['scripts/conformance.ts', '--target', 'live', '--endpoint', fake.url, ...args], {
-    SEAM_RUNS: '5',
-    SEAM_SEED: '1',
-    // A loaded machine must not turn a slow answer into a divergence.
-    SEAM_TIMEOUT_MS: '30000',
-    ...env,
-  })
-}
-
-async function runTaggedAcsUsers(): Promise<string[]> {
-  const response = await request(`${fake.url}/acs/users/list`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${fake.apiKey}`, 'content-type': 'application/json' },
-    body: '{}',
-  })
-  const json = (await response.body.json()) as { acs_users: Array<{ full_name?: string }> }
-  return json.acs_users
-    .map((user) => user.full_name ?? '')
-    .filter((name) => name.startsWith('seam-conformance-'))
+  return node(
+    ['scripts/conformance.ts', '--target', 'live', '--endpoint', fake.url, ...args],
+    {
+      SEAM_RUNS: '5',
+      SEAM_SEED: '1',
+      // A loaded machine must not turn a slow answer into a divergence.
+      SEAM_TIMEOUT_MS: '30000',
+      ...env,
+    },
+    RUN_TIMEOUT_MS,
+  )
 }
 
 describe('live mode against the fake sandbox', () => {
   it('cleans a killed run, reports exactly the known divergences, and leaves nothing tagged', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'live-reports-'))
     const ledger = join(reports, 'live-ledger.jsonl')
-    const killed = await node(['test/fixtures/killed-run.ts', fake.url, fake.apiKey, ledger])
+    const killed = await node(
+      ['test/fixtures/killed-run.ts', fake.url, fake.apiKey, ledger],
+      {},
+      RUN_TIMEOUT_MS,
+    )
     expect(killed.signal).toBe('SIGKILL')
     expect(readLedger(ledger)).toHaveLength(1)
-    expect(await runTaggedAcsUsers()).toEqual(['seam-conformance-killed-1 guest'])
+    expect(await runTaggedAcsUsers(fake)).toEqual(['seam-conformance-killed-1 guest'])
 
     const run = await conformance({ SEAM_API_KEY: fake.apiKey, SEAM_USER_IDENTITY_ID: fake.userIdentityId }, [
       '--reports',
@@ -108,7 +86,7 @@ describe('live mode against the fake sandbox', () => {
     expect(summary.notRemoved).toEqual([])
     expect(summary.leftovers).toEqual([])
     expect(existsSync(ledger)).toBe(false)
-    expect(await runTaggedAcsUsers()).toEqual([])
+    expect(await runTaggedAcsUsers(fake)).toEqual([])
     // Divergences fail the run, and stay visible in its output.
     expect(run.status).toBe(1)
     for (const divergence of knownDivergences()) expect(run.stdout).toContain(divergence)

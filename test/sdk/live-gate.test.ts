@@ -2,16 +2,15 @@
 // same guard, ledger and clean-up as live mode, the SDK's calls through the live wire with
 // sdk_void_result, sdk_object_result, sdk_errors and sdk_request on real answers, and exactly the
 // fake's known divergences (docs/known-divergences.md, "The SDK gate against the fake").
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type FakeSandbox, startFakeSandbox } from '../../suites/live/fake-sandbox.ts'
 import { readLedger } from '../../suites/live/ledger.ts'
+import { node, runTaggedAcsUsers } from '../helpers/fake-run.ts'
 
 let fake: FakeSandbox
 beforeAll(async () => {
@@ -27,41 +26,18 @@ function knownDivergences(): string[] {
     .sort()
 }
 
-type Finished = { status: number | null; stdout: string; stderr: string }
-
-/** Asynchronous on purpose: the fake answers from this very process. */
-function node(args: string[], env: Record<string, string> = {}): Promise<Finished> {
-  const child = spawn(process.execPath, args, {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
-    timeout: 240_000,
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  return new Promise((done) => child.on('close', (status) => done({ status, stdout, stderr })))
-}
-
 const liveGate = (env: Record<string, string>, args: string[] = []) =>
-  node(['scripts/sdk-gate.ts', '--target', 'live', '--endpoint', fake.url, '--seed', '1', ...args], env)
-
-async function runTaggedAcsUsers(): Promise<string[]> {
-  const response = await request(`${fake.url}/acs/users/list`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${fake.apiKey}`, 'content-type': 'application/json' },
-    body: '{}',
-  })
-  const json = (await response.body.json()) as { acs_users: Array<{ full_name?: string }> }
-  return json.acs_users
-    .map((user) => user.full_name ?? '')
-    .filter((name) => name.startsWith('seam-conformance-'))
-}
+  node(
+    ['scripts/sdk-gate.ts', '--target', 'live', '--endpoint', fake.url, '--seed', '1', ...args],
+    env,
+    240_000,
+  )
 
 describe('the SDK gate against the fake sandbox', () => {
   it('cleans a killed run, reports exactly the known divergences, leaves nothing behind and no secret', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'sdk-gate-live-'))
     const ledger = join(reports, 'live-ledger.jsonl')
-    const killed = await node(['test/fixtures/killed-run.ts', fake.url, fake.apiKey, ledger])
+    const killed = await node(['test/fixtures/killed-run.ts', fake.url, fake.apiKey, ledger], {}, 240_000)
     expect(killed.status).toBeNull()
     expect(readLedger(ledger)).toHaveLength(1)
 
@@ -87,7 +63,7 @@ describe('the SDK gate against the fake sandbox', () => {
     expect(summary.notRemoved).toEqual([])
     expect(summary.leftovers).toEqual([])
     expect(existsSync(ledger)).toBe(false)
-    expect(await runTaggedAcsUsers()).toEqual([])
+    expect(await runTaggedAcsUsers(fake)).toEqual([])
     // The divergences fail the gate, and stay visible in its output.
     expect(run.status).toBe(1)
     expect(run.stdout).toMatch(
@@ -131,7 +107,7 @@ describe('the SDK gate against the fake sandbox', () => {
     expect(summary.created.length).toBeGreaterThan(0)
     expect(summary.removed).toHaveLength(summary.created.length)
     expect(existsSync(join(reports, 'live-ledger.jsonl'))).toBe(false)
-    expect(await runTaggedAcsUsers()).toEqual([])
+    expect(await runTaggedAcsUsers(fake)).toEqual([])
   })
 
   it.each([
