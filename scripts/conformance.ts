@@ -4,12 +4,11 @@ import './lib/compile-cache.ts'
 
 import { join } from 'node:path'
 
-import { type Reporter, startVitest } from 'vitest/node'
+import type { Reporter } from 'vitest/node'
 
 import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
 import { loadSpec } from '../contracts/spec.ts'
-import { preflight } from '../suites/live/preflight.ts'
 import {
   DEFAULTS,
   LIVE_DEFAULTS,
@@ -127,6 +126,7 @@ function ownReporters(reports: string) {
 async function runLive(resolved: RunConfig, reports: string): Promise<number> {
   const live = resolved.live as NonNullable<RunConfig['live']>
   const config: RunConfig = { ...resolved, live: { ...live, ledgerPath: join(reports, 'live-ledger.jsonl') } }
+  const { preflight } = await import('../suites/live/preflight.ts')
   const workspace = await preflight(config, config.endpoint as string)
   process.stdout.write(
     `live: workspace "${workspace.name}" (${workspace.workspaceId})${workspace.isSandbox ? ', a sandbox' : ', NOT a sandbox (--allow-production)'} at ${config.endpoint} · seed ${config.seed}\n`,
@@ -145,6 +145,8 @@ async function runProject(
   // Allure results are this run's only, beside the SDK gate's: a previous run's would mix into the report.
   const allureResults = join(reports, 'allure-results')
   keepOnlyResults(allureResults, isSdkGateResult)
+  // Imported here, after the compile cache is on (this file's static imports are compiled before).
+  const { startVitest } = await import('vitest/node')
   const vitest = await startVitest('test', [], {
     run: true,
     project: [project],
