@@ -15,7 +15,7 @@ import { buildOperations, type Operation } from '../contracts/operations.ts'
 import type { Payload } from '../contracts/request.ts'
 import { loadSpec, type Spec } from '../contracts/spec.ts'
 import { createValidators, type Validators } from '../contracts/validators.ts'
-import { type PrismEngine, prismEngineFor } from './prism-engine.ts'
+import type { PrismEngine } from './prism-engine.ts'
 import {
   type AcceptedCredentials,
   authRejection,
@@ -197,6 +197,9 @@ type Loaded = {
 
 async function loadMock(given?: Spec): Promise<Loaded> {
   const spec = given ?? (await loadSpec())
+  // Imported here, not above: Prism's modules take most of a second to load, and a lazy mock (the
+  // server global setup starts before the test workers) may never need them.
+  const { prismEngineFor } = await import('./prism-engine.ts')
   return {
     engine: await prismEngineFor(spec.document),
     operations: new Map(buildOperations(spec).map((operation) => [operation.id, operation])),

@@ -1,5 +1,5 @@
 // Prism's reading of a document is kept between processes (reports/.prism-cache), by the document
-// and Prism's version: another process, or another engine on an equal document, loads it instead
+// and Prism's version, a folder with a file per operation: another process, or another engine on an equal document, loads it instead
 // of reading the document again, and routes and judges the same.
 import { readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -16,9 +16,9 @@ describe('prismEngineFor', () => {
     const { document } = await loadSpec()
     const first = await prismEngineFor(document)
     const kept = () =>
-      readdirSync(CACHE)
-        .filter((name) => name.endsWith('.json'))
-        .map((name) => [name, statSync(join(CACHE, name)).mtimeMs])
+      readdirSync(CACHE, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && !entry.name.endsWith('.tmp'))
+        .map(({ name }) => [name, statSync(join(CACHE, name)).mtimeMs])
     expect(kept().length).toBeGreaterThan(0)
     // An equal document, another object: a new engine, read from the cache, which stays as it was.
     const before = kept()
