@@ -46,17 +46,21 @@ export class InProcessDispatcher extends Dispatcher {
     handler.onRequestStart?.(controller, {})
     if (reason !== null) return true
     this.#answer(options).then(
-      (response) => {
-        if (reason !== null) return
-        handler.onResponseStart?.(
-          controller,
-          response.status,
-          response.headers,
-          STATUS_CODES[response.status],
-        )
-        handler.onResponseData?.(controller, Buffer.from(response.body))
-        handler.onResponseEnd?.(controller, {})
-      },
+      // Delivered from the event loop, not the promise chain: answered in microtasks alone, a
+      // prefetch never let the loop turn, and undici's body clean-ups (setImmediate) piled up by
+      // the tens of thousands, each holding its response text.
+      (response) =>
+        setImmediate(() => {
+          if (reason !== null) return
+          handler.onResponseStart?.(
+            controller,
+            response.status,
+            response.headers,
+            STATUS_CODES[response.status],
+          )
+          handler.onResponseData?.(controller, Buffer.from(response.body))
+          handler.onResponseEnd?.(controller, {})
+        }),
       (error: unknown) => controller.abort(error instanceof Error ? error : new Error(String(error))),
     )
     return true

@@ -85,6 +85,22 @@ export function observe(exchanges: Exchange[]): Observed {
   }
 }
 
+/**
+ * What the report holds against the operation: only the properties and enum values it offers. A
+ * test's meta lives to the end of the run, and the 5000-character strings and long lists valid
+ * requests carry made hundreds of thousands of `path=value` entries the report never reads.
+ */
+export function observeOperation(operation: Operation, exchanges: Exchange[]): Observed {
+  const observed = observe(exchanges)
+  const { properties, enumValues } = operationUniverse(operation)
+  const offered = new Set([...properties, ...enumValues])
+  return {
+    ...observed,
+    properties: observed.properties.filter((item) => offered.has(item)),
+    enumValues: observed.enumValues.filter((item) => offered.has(item)),
+  }
+}
+
 function codePoints(text: string): number {
   let count = 0
   for (const _ of text) count++

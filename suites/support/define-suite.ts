@@ -17,7 +17,7 @@ import { labelOutcome, labelTest } from './allure/labels.ts'
 import { redactForReport } from './allure/redact.ts'
 import { conformancePlan } from './conformance-plan.ts'
 import { type ConformanceContext, conformanceContext } from './context.ts'
-import { observe } from './coverage.ts'
+import { observeOperation } from './coverage.ts'
 import { ContractFailure } from './contract-failure.ts'
 import { secretValues } from '../../contracts/credentials.ts'
 import type { ConformanceMeta } from './meta.ts'
@@ -76,7 +76,7 @@ export async function defineConformanceSuite(
         onVerdict?.(verdict)
         if (firstTest && run !== undefined) {
           firstTest = false
-          task.meta.coverage = observe(await run.answers())
+          task.meta.coverage = observeOperation(operation, await run.answers())
           task.meta.requests = run.requests()
         }
         const check = checkNamed(verdict.check)

@@ -76,8 +76,15 @@ export function createClient(options: ClientOptions): Client {
     const headers = { ...auth.headers, ...content }
     const started = performance.now()
     // One deadline for the whole exchange: undici's own timeouts restart with every chunk, so a
-    // server trickling bytes would otherwise never time out.
-    const signal = AbortSignal.timeout(options.timeoutMs)
+    // server trickling bytes would otherwise never time out. A timer cleared once the exchange is
+    // done, not AbortSignal.timeout: the signal's listeners hold the request and its body until it
+    // fires, which at a thousand requests a second kept ten seconds' worth of bodies alive.
+    const deadline = new AbortController()
+    const { signal } = deadline
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      options.timeoutMs,
+    )
     try {
       const response = await pool.request({
         method: wire.method as 'GET',
@@ -109,6 +116,8 @@ export function createClient(options: ClientOptions): Client {
         return { request, wire, error: reason, timedOut: true, failedAfterMs }
       }
       return { request, wire, error: describeTransportError(error), failedAfterMs }
+    } finally {
+      clearTimeout(timer)
     }
   }
 

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest'
 
 import type { GeneratedRequest } from '../../../contracts/request.ts'
 import { writeCoverageResult } from '../../../suites/support/allure/coverage-result.ts'
-import { observe, operationCoverage, operationUniverse } from '../../../suites/support/coverage.ts'
+import {
+  observe,
+  observeOperation,
+  operationCoverage,
+  operationUniverse,
+} from '../../../suites/support/coverage.ts'
 import {
   buildCoverageReport,
   type CheckRun,
@@ -62,6 +67,25 @@ describe('operationCoverage', () => {
     expect(coverage.statuses.seen).toEqual([200, 401])
     expect(coverage.properties.missing).not.toContain('space_ids')
     expect(coverage.properties.missing).not.toContain('device_ids')
+  })
+})
+
+describe('observeOperation', () => {
+  it('keeps only what the operation offers, and the coverage reads the same', () => {
+    const exchanges = [
+      exchange({
+        body: { name: 'x'.repeat(5000), user_identity_id: 'u', requested_access_methods: [{ mode: 'code' }] },
+      }),
+      exchange({ body: { space_ids: ['s'] }, invalid: { breaks: 'schema', label: 'x' } }, 400),
+    ]
+    const kept = observeOperation(create, exchanges)
+    const universe = operationUniverse(create)
+    expect(kept.enumValues.every((value) => universe.enumValues.includes(value))).toBe(true)
+    expect(kept.enumValues).toContain('requested_access_methods[].mode=code')
+    expect(kept.enumValues.some((value) => value.startsWith('name='))).toBe(false)
+    expect(kept.properties.every((path) => universe.properties.includes(path))).toBe(true)
+    expect(kept.longest).toEqual(observe(exchanges).longest)
+    expect(operationCoverage(create, [kept])).toEqual(operationCoverage(create, [observe(exchanges)]))
   })
 })
 
