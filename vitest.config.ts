@@ -30,9 +30,6 @@ export default defineConfig({
           // glibc gives each thread that allocates (V8's compiler and GC helpers) a 64 MB arena of its
           // own and seldom hands freed memory back: two arenas cut a worker's peak by ~200 MB.
           env: { MALLOC_ARENA_MAX: '2' },
-          // Live heap after a full GC stays under ~350 MB (--trace-gc, whole API), but V8's default
-          // limit (a quarter of this 24 GB machine) let garbage grow the heap past 1 GB first.
-          execArgv: ['--max-old-space-size=1024'],
           experimental: { viteModuleRunner: false, nodeLoader: false },
           // Lets the suites label and attach to Allure results; `npm run conformance` adds the
           // reporter that writes them (under `npm test` the labels go nowhere).
