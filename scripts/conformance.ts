@@ -12,6 +12,7 @@ import { loadSpec } from '../contracts/spec.ts'
 import {
   DEFAULTS,
   LIVE_DEFAULTS,
+  PRISM_TIMEOUT_MS,
   randomSeed,
   resolveConfig,
   type RunConfig,
@@ -41,7 +42,7 @@ Options (each mirrors an environment variable; flags win):
   --checks <list>          SEAM_CHECKS       only these checks (default: every check)
   --runs <n>               SEAM_RUNS         cases per property (default ${DEFAULTS.runs})
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
-  --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs})
+  --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs}; ${PRISM_TIMEOUT_MS} with --mock prism)
   --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
   --reports <dir>          where junit.xml, summary.txt, coverage.json and
                            allure-results/ go (default reports)

@@ -2,27 +2,44 @@
 import { relative } from 'node:path'
 
 import { parseCommandFlags, runMain } from './lib/cli.ts'
-import { DEFAULT_SPEC_FILE, writeSpecFile } from './lib/spec-file.ts'
+import {
+  DEFAULT_SPEC_FILE,
+  OPERATION_FLAGS,
+  operationSelection,
+  selectedOperationKeys,
+  writeSpecFile,
+} from './lib/spec-file.ts'
 
-const USAGE = `Usage: npm run spec:export -- [--out <file>] [--yaml]
+const USAGE = `Usage: npm run spec:export -- [--out <file>] [--yaml] [--operations <filter> | --seed-endpoints]
 
-Writes the OpenAPI document pinned in @seamapi/types, exactly as published.
+Writes the OpenAPI document pinned in @seamapi/types, exactly as published, or only some of its
+operations with the components they reach (what a Prism mock for a narrowed run needs to serve).
 
 Options:
-  --out <file>   where to write it (default ${DEFAULT_SPEC_FILE.json}, or ${DEFAULT_SPEC_FILE.yaml} with --yaml)
-  --yaml         YAML instead of JSON
+  --out <file>            where to write it (default ${DEFAULT_SPEC_FILE.json}, or ${DEFAULT_SPEC_FILE.yaml} with --yaml)
+  --yaml                  YAML instead of JSON
+  --operations <filter>   only these operations, as conformance's --operations reads them
+  --seed-endpoints        only the five seed endpoints (= --operations seed)
   -h, --help`
 
 async function main(): Promise<number> {
   const { values } = parseCommandFlags(
-    { out: { type: 'string' }, yaml: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    {
+      out: { type: 'string' },
+      yaml: { type: 'boolean' },
+      ...OPERATION_FLAGS,
+      help: { type: 'boolean', short: 'h' },
+    },
     USAGE,
   )
   const format = values.yaml === true ? 'yaml' : 'json'
-  const written = writeSpecFile(values.out ?? DEFAULT_SPEC_FILE[format], format)
+  const selection = operationSelection(values)
+  const keep = selection === undefined ? undefined : await selectedOperationKeys(selection)
+  const written = writeSpecFile(values.out ?? DEFAULT_SPEC_FILE[format], format, keep)
   const size = `${(written.bytes / 1024 / 1024).toFixed(1)} MB`
+  const part = written.operations === undefined ? '' : `, ${written.operations} operation(s)`
   process.stdout.write(
-    `wrote ${relative(process.cwd(), written.path)}: @seamapi/types ${written.version}, ${format.toUpperCase()}, ${size}\n`,
+    `wrote ${relative(process.cwd(), written.path)}: @seamapi/types ${written.version}${part}, ${format.toUpperCase()}, ${size}\n`,
   )
   return 0
 }

@@ -1,11 +1,15 @@
 // The pinned spec as a file, for Prism's CLI or any other tool: the document exactly as
-// `@seamapi/types` publishes it (before the suite normalises it for Ajv), as JSON or YAML.
+// `@seamapi/types` publishes it (before the suite normalises it for Ajv), as JSON or YAML; or only
+// some operations of it, with the components they reach.
 import { writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 
 import { stringify } from 'yaml'
 
-import { pinnedDocument, pinnedSpecVersion } from '../../contracts/spec.ts'
+import { buildOperations } from '../../contracts/operations.ts'
+import { selectOperations } from '../../contracts/selection.ts'
+import { loadSpec, pinnedDocument, pinnedSpecVersion } from '../../contracts/spec.ts'
+import { type OperationKey, subsetDocument } from '../../contracts/spec-subset.ts'
 import { makeDirectory, UsageError } from './cli.ts'
 
 export type SpecFormat = 'json' | 'yaml'
@@ -15,14 +19,24 @@ export const DEFAULT_SPEC_FILE: Record<SpecFormat, string> = {
   yaml: 'reports/openapi.yaml',
 }
 
-/** Writes the pinned spec; a path that cannot be written is a one-line UsageError. */
+/** The operations an `--operations` filter (as conformance reads it) selects; a bad filter is a UsageError. */
+export async function selectedOperationKeys(selection: string): Promise<OperationKey[]> {
+  try {
+    return selectOperations(buildOperations(await loadSpec()), selection)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+/** Writes the pinned spec, whole or only `keep`; a path that cannot be written is a one-line UsageError. */
 export function writeSpecFile(
   path: string,
   format: SpecFormat,
-): { path: string; version: string; bytes: number } {
+  keep?: OperationKey[],
+): { path: string; version: string; bytes: number; operations?: number } {
   if (path.trim() === '') throw new UsageError('--out needs a file name')
   const file = resolve(path)
-  const document = pinnedDocument()
+  const document = keep === undefined ? pinnedDocument() : subsetDocument(pinnedDocument(), keep)
   const text =
     format === 'json'
       ? `${JSON.stringify(document, null, 2)}\n`
@@ -33,5 +47,23 @@ export function writeSpecFile(
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
   }
-  return { path: file, version: pinnedSpecVersion(), bytes: Buffer.byteLength(text) }
+  const written = { path: file, version: pinnedSpecVersion(), bytes: Buffer.byteLength(text) }
+  return keep === undefined ? written : { ...written, operations: keep.length }
+}
+
+/** The flags that narrow an exported spec, as conformance's own. */
+export const OPERATION_FLAGS = {
+  operations: { type: 'string' },
+  'seed-endpoints': { type: 'boolean' },
+} as const
+
+/** The `--operations` filter the flags give, if any. */
+export function operationSelection(values: {
+  operations?: string
+  'seed-endpoints'?: boolean
+}): string | undefined {
+  if (values['seed-endpoints'] !== true) return values.operations
+  if (values.operations !== undefined)
+    throw new UsageError('--seed-endpoints and --operations exclude each other')
+  return 'seed'
 }

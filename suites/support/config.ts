@@ -52,6 +52,12 @@ export class ConfigError extends Error {
 // Eight in flight keep a loopback mock on two cores busy without queueing (see `npm run bench`).
 export const DEFAULTS = { operations: 'all', runs: 100, timeoutMs: 10_000, concurrency: 8 } as const
 
+/**
+ * The request deadline against a plain Prism mock: it answers in milliseconds or never (Prism 5.16
+ * never answers a body that is not JSON), so each unanswered case costs 2 s, not 10.
+ */
+export const PRISM_TIMEOUT_MS = 2000
+
 export function randomSeed(): number {
   return (Math.random() * 2 ** 31) | 0
 }
@@ -91,7 +97,11 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
     ...(given(env, 'SEAM_CHECKS') === undefined ? {} : { checks: checkNames(env.SEAM_CHECKS as string) }),
     runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, DEFAULTS.runs),
     seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
-    timeoutMs: positiveInteger('SEAM_TIMEOUT_MS', env.SEAM_TIMEOUT_MS, DEFAULTS.timeoutMs),
+    timeoutMs: positiveInteger(
+      'SEAM_TIMEOUT_MS',
+      env.SEAM_TIMEOUT_MS,
+      rules === 'prism' ? PRISM_TIMEOUT_MS : DEFAULTS.timeoutMs,
+    ),
     concurrency: positiveInteger('SEAM_CONCURRENCY', env.SEAM_CONCURRENCY, DEFAULTS.concurrency),
     ...(given(env, 'SEAM_SHARD') === undefined ? {} : { shard: shardSetting(env) }),
   }

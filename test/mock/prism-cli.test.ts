@@ -1,6 +1,7 @@
-// The seed suite against the real Prism CLI (`prism mock` on the exported pinned spec, started on a
-// free loopback port and stopped afterwards) finds exactly the divergences docs/known-divergences.md
-// lists for it: a new one, or one that disappears (say, after upgrading Prism), fails here.
+// The seed suite against the real Prism CLI (`prism mock` on the pinned spec's seed operations, as
+// `npm run mock -- --engine prism-cli --seed-endpoints` exports them, started on a free loopback
+// port and stopped afterwards) finds exactly the divergences docs/known-divergences.md lists for
+// it: a new one, or one that disappears (say, after upgrading Prism), fails here.
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type RunningPrismCli, startPrismCli } from '../../mock/prism-cli.ts'
 import { writeSpecFile } from '../../scripts/lib/spec-file.ts'
+import { PRISM_TIMEOUT_MS } from '../../suites/support/config.ts'
 import { conformanceFindings } from '../helpers/conformance.ts'
 import { seedOperations } from '../helpers/model.ts'
 
@@ -23,27 +25,28 @@ function knownDivergences(): string[] {
 
 let prism: RunningPrismCli
 beforeAll(async () => {
-  const { path } = writeSpecFile(join(mkdtempSync(join(tmpdir(), 'prism-cli-')), 'openapi.json'), 'json')
+  const file = join(mkdtempSync(join(tmpdir(), 'prism-cli-')), 'openapi.json')
+  const { path } = writeSpecFile(file, 'json', seedOperations)
   prism = await startPrismCli({
     specFile: path,
     output: 'ignore',
     logLevel: 'error',
-    readyTimeoutMs: 180_000,
+    readyTimeoutMs: 60_000,
   })
-}, 200_000)
+}, 80_000)
 afterAll(async () => {
   await prism?.close()
 })
 
 describe('the seed suite against the real Prism CLI', () => {
   it('finds exactly the known divergences, and ends', async () => {
-    // As `npm run conformance -- --mock prism --seed-endpoints --seed 1` does (100 runs per
-    // property), with a 2 s deadline: Prism answers in milliseconds, or never.
+    // As `npm run conformance -- --mock prism --seed-endpoints --seed 1` does: 100 runs per
+    // property, and the 2 s deadline `--mock prism` defaults to.
     const verdicts = await conformanceFindings(prism.url, seedOperations, {
       rules: 'prism',
       seed: 1,
       runs: 100,
-      timeoutMs: 2000,
+      timeoutMs: PRISM_TIMEOUT_MS,
     })
     const found = verdicts.flatMap((verdict) =>
       verdict.type === 'violation'

@@ -28,6 +28,23 @@ describe('spec:export', () => {
     )
     expect(read(readFileSync(out, 'utf8'))).toEqual(pinnedDocument())
   })
+
+  it('writes only the operations asked for, with the components they reach', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'spec-export-')), 'seed.json')
+    const { code, stdout } = await runScript('scripts/spec-export.ts', ['--out', out, '--seed-endpoints'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(
+      /^wrote .*seed\.json: @seamapi\/types [\d.]+, \d+ operation\(s\), JSON, [\d.]+ MB\n$/,
+    )
+    const written = JSON.parse(readFileSync(out, 'utf8')) as { paths: Record<string, object> }
+    expect(Object.keys(written.paths).sort()).toEqual([
+      '/access_grants/create',
+      '/acs/entrances/grant_access',
+      '/user_identities/add_acs_user',
+      '/user_identities/grant_access_to_device',
+      '/user_identities/revoke_access_to_device',
+    ])
+  })
 })
 
 describe('spec:lint', () => {
@@ -74,6 +91,16 @@ describe('given bad input', () => {
       'mock: --rules is for the contract mock',
     ],
     ['scripts/mock.ts', ['--port', 'x'], 'mock: --port must be 0–65535, not "x"'],
+    [
+      'scripts/spec-export.ts',
+      ['--operations', '/no_such_thing'],
+      'spec:export: operation filter "/no_such_thing" matches no operation in the spec',
+    ],
+    [
+      'scripts/mock.ts',
+      ['--seed-endpoints'],
+      'mock: --operations and --seed-endpoints are for --engine prism-cli',
+    ],
   ])('%s %j exits 2 with one line', async (script, args, message) => {
     const { code, stdout, stderr } = await runScript(script, args)
     expect(code).toBe(2)

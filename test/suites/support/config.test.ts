@@ -26,6 +26,11 @@ describe('resolveConfig', () => {
     })
   })
 
+  it('waits 2 s, not 10, for a plain Prism mock, unless told otherwise', () => {
+    expect(resolve({ SEAM_MOCK: 'prism' }).timeoutMs).toBe(2000)
+    expect(resolve({ SEAM_MOCK: 'prism', SEAM_TIMEOUT_MS: '5000' }).timeoutMs).toBe(5000)
+  })
+
   it('reads the SDK environment names', () => {
     expect(
       resolve({
