@@ -53,13 +53,20 @@ export function operationUniverse(operation: Operation): Universe {
   }
 }
 
-export function observe(exchanges: Exchange[]): Observed {
+/**
+ * What the exchanges' valid requests carried. Given what the operation offers, only that is kept
+ * (and only that is built: a `path=value` entry only where the path has an enum).
+ */
+export function observe(exchanges: Exchange[], offered?: Universe): Observed {
   const statuses = new Set<number>()
   const properties = new Set<string>()
   const enumValues = new Set<string>()
+  const enumPaths = offered === undefined ? undefined : pathsOf(offered.enumValues)
   const longest: Longest = {}
   const walk = (value: unknown, path: string) => {
-    if (typeof value === 'string') widen(longest, 'string', { length: codePoints(value), at: path })
+    // A string's length in code units bounds its code points: most never need counting.
+    if (typeof value === 'string' && value.length > (longest.string?.length ?? -1))
+      widen(longest, 'string', { length: codePoints(value), at: path })
     if (Array.isArray(value)) {
       widen(longest, 'array', { length: value.length, at: path })
       for (const item of value) walk(item, `${path}[]`)
@@ -68,7 +75,7 @@ export function observe(exchanges: Exchange[]): Observed {
         properties.add(join(path, name))
         walk(property, join(path, name))
       }
-    } else if (value !== null && path !== '') {
+    } else if (value !== null && path !== '' && (enumPaths === undefined || enumPaths.has(path))) {
       enumValues.add(`${path}=${String(value)}`)
     }
   }
@@ -77,13 +84,17 @@ export function observe(exchanges: Exchange[]): Observed {
     if (exchange.request.invalid !== undefined) continue
     for (const payload of inputsOf(exchange.request)) walk(payload, '')
   }
+  const kept = (items: Set<string>, all: string[] | undefined) =>
+    [...items].filter((item) => all === undefined || offeredSet(all).has(item)).sort()
   return {
     statuses: [...statuses].sort(),
-    properties: [...properties].sort(),
-    enumValues: [...enumValues].sort(),
+    properties: kept(properties, offered?.properties),
+    enumValues: kept(enumValues, offered?.enumValues),
     longest,
   }
 }
+
+const universes = new WeakMap<Operation, Universe>()
 
 /**
  * What the report holds against the operation: only the properties and enum values it offers. A
@@ -91,14 +102,28 @@ export function observe(exchanges: Exchange[]): Observed {
  * requests carry made hundreds of thousands of `path=value` entries the report never reads.
  */
 export function observeOperation(operation: Operation, exchanges: Exchange[]): Observed {
-  const observed = observe(exchanges)
-  const { properties, enumValues } = operationUniverse(operation)
-  const offered = new Set([...properties, ...enumValues])
-  return {
-    ...observed,
-    properties: observed.properties.filter((item) => offered.has(item)),
-    enumValues: observed.enumValues.filter((item) => offered.has(item)),
+  let universe = universes.get(operation)
+  if (universe === undefined) {
+    universe = operationUniverse(operation)
+    universes.set(operation, universe)
   }
+  return observe(exchanges, universe)
+}
+
+const offeredSets = new WeakMap<string[], Set<string>>()
+
+function offeredSet(items: string[]): Set<string> {
+  let set = offeredSets.get(items)
+  if (set === undefined) {
+    set = new Set(items)
+    offeredSets.set(items, set)
+  }
+  return set
+}
+
+/** The paths of `path=value` entries. */
+function pathsOf(enumValues: string[]): Set<string> {
+  return new Set(enumValues.map((entry) => entry.slice(0, entry.indexOf('='))))
 }
 
 function codePoints(text: string): number {
