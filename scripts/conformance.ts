@@ -148,6 +148,7 @@ async function runProject(
   keepOnlyResults(allureResults, isSdkGateResult)
   // Imported here, after the compile cache is on (this file's static imports are compiled before).
   const { startVitest } = await import('vitest/node')
+  const { BufferedJUnitReporter } = await import('../suites/support/junit-reporter.ts')
   const vitest = await startVitest('test', [], {
     run: true,
     project: [project],
@@ -157,7 +158,7 @@ async function runProject(
       'default',
       ...githubActionsReporters(),
       ...ownReporters(allureResults),
-      ['junit', { outputFile: join(reports, 'junit.xml') }],
+      new BufferedJUnitReporter({ outputFile: join(reports, 'junit.xml') }),
       ...allureReporters(allureResults),
     ],
     watch: false,

@@ -27,11 +27,18 @@ export function buildCoverageReport(
   observed: Map<string, Observed[]>,
 ): CoverageReport {
   const byId = new Map(spec.map((operation) => [operation.id, operation]))
-  const selected = [...new Set(runs.map((run) => run.operation))].sort()
+  // Each operation's runs, gathered in one pass rather than searched for per operation.
+  const runsOf = new Map<string, CheckRun[]>()
+  for (const run of runs) {
+    const own = runsOf.get(run.operation)
+    if (own === undefined) runsOf.set(run.operation, [run])
+    else own.push(run)
+  }
+  const selected = [...runsOf.keys()].sort()
   const operations = selected.flatMap((id) => {
     const operation = byId.get(id)
     if (operation === undefined) return []
-    const own = runs.filter((run) => run.operation === id)
+    const own = runsOf.get(id) ?? []
     const checks = (ran: boolean) => [...new Set(own.filter((r) => r.ran === ran).map((r) => r.check))]
     return [
       {
@@ -44,11 +51,7 @@ export function buildCoverageReport(
     .filter((operation) => operation.checks.ran.length === 0)
     .map((operation) => ({
       operation: operation.operation,
-      reasons: [
-        ...new Set(
-          runs.filter((r) => r.operation === operation.operation).map((r) => r.skipReason ?? 'skipped'),
-        ),
-      ],
+      reasons: [...new Set((runsOf.get(operation.operation) ?? []).map((r) => r.skipReason ?? 'skipped'))],
     }))
   const checks = { ran: runs.filter((r) => r.ran).length, skipped: runs.filter((r) => !r.ran).length }
   return assemble({ inSpec: spec.length, selected: selected.length, checks }, operations, skipped)
