@@ -3,6 +3,7 @@
 import type { OpenAPIV3 } from 'openapi-types'
 
 import { type JsonSchema, NON_BLANK, schemaTypes } from './json-schema.ts'
+import { memoizeByObject } from './memo.ts'
 import { HTTP_METHODS, type Spec } from './spec.ts'
 
 export type HttpMethod = (typeof HTTP_METHODS)[number]
@@ -45,6 +46,13 @@ export type Operation = {
   security: string[][]
   result: ResultKind
 }
+
+/**
+ * The spec's operations, built once per spec in a process. A test worker's suite and its embedded
+ * mock share them, and with them what is made per operation (arbitraries, the mock's bodies).
+ * Read only: select with `filter`, never change the array or an operation.
+ */
+export const operationsOf = memoizeByObject(buildOperations)
 
 export function buildOperations(spec: Spec): Operation[] {
   const operations: Operation[] = []

@@ -35,6 +35,12 @@ export type Validators = {
   schema(schema: JsonSchema): Validate
 }
 
+/**
+ * One set of validators per spec in a process: a test worker's suite and its embedded mock share
+ * one Ajv, so a schema both validate is compiled once and its code held once.
+ */
+export const validatorsOf = memoizeByObject(createValidators)
+
 export function createValidators(spec: Spec): Validators {
   // `verbose`: each error carries the schema around it and the value, to tell the spec's faults apart.
   const ajv = new Ajv({

@@ -11,10 +11,10 @@ import type { IHttpOperation } from '@stoplight/types'
 import { fnv1a } from '../contracts/hash.ts'
 import { readJson } from '../contracts/json.ts'
 import { queryRecord, withoutStrictFlag } from '../contracts/query.ts'
-import { buildOperations, type Operation } from '../contracts/operations.ts'
+import { type Operation, operationsOf } from '../contracts/operations.ts'
 import type { Payload } from '../contracts/request.ts'
 import { loadSpec, type Spec } from '../contracts/spec.ts'
-import { createValidators, type Validators } from '../contracts/validators.ts'
+import { type Validators, validatorsOf } from '../contracts/validators.ts'
 import type { PrismEngine } from './prism-engine.ts'
 import {
   type AcceptedCredentials,
@@ -202,8 +202,9 @@ async function loadMock(given?: Spec): Promise<Loaded> {
   const { prismEngineFor } = await import('./prism-engine.ts')
   return {
     engine: await prismEngineFor(spec.document),
-    operations: new Map(buildOperations(spec).map((operation) => [operation.id, operation])),
-    validators: createValidators(spec),
+    // Shared with whatever else in this process reads the same spec: a test worker's suite.
+    operations: new Map(operationsOf(spec).map((operation) => [operation.id, operation])),
+    validators: validatorsOf(spec),
   }
 }
 

@@ -4,10 +4,10 @@ import { inject } from 'vitest'
 import type { IdBindings } from '../../contracts/arbitraries/bound-ids.ts'
 import type { Exchange } from '../../contracts/exchange.ts'
 import type { Verdict } from '../engine/events.ts'
-import { buildOperations, type Operation } from '../../contracts/operations.ts'
+import { type Operation, operationsOf } from '../../contracts/operations.ts'
 import { selectOperations } from '../../contracts/selection.ts'
 import { loadSpec, type Spec } from '../../contracts/spec.ts'
-import { createValidators, type Validators } from '../../contracts/validators.ts'
+import { type Validators, validatorsOf } from '../../contracts/validators.ts'
 import { type Client, createClient } from '../transport/client.ts'
 import type { RunConfig } from './config.ts'
 import { embeddedMockDispatcher } from './embedded-mock.ts'
@@ -35,8 +35,9 @@ export async function conformanceContext(): Promise<ConformanceContext> {
   return {
     config,
     spec,
-    operations: shardOf(selectOperations(buildOperations(spec), config.operations, config.tags), config),
-    validators: createValidators(spec),
+    operations: shardOf(selectOperations(operationsOf(spec), config.operations, config.tags), config),
+    // The embedded mock reads the same spec: it shares these (mock/server.ts `loadMock`).
+    validators: validatorsOf(spec),
     client: createClient({
       endpoint,
       auth: config.auth,
