@@ -6,6 +6,7 @@ import { join } from 'node:path'
 
 import type { Reporter } from 'vitest/node'
 
+import { integerSetting } from '../contracts/numbers.ts'
 import { buildOperations } from '../contracts/operations.ts'
 import { selectOperations } from '../contracts/selection.ts'
 import { loadSpec } from '../contracts/spec.ts'
@@ -44,6 +45,10 @@ Options (each mirrors an environment variable; flags win):
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
   --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs}; ${PRISM_TIMEOUT_MS} with --mock prism)
   --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
+  --workers <n>            SEAM_WORKERS      suite files checked side by side in runs of more than
+                                             50 operations, each worker a process (default: one
+                                             less than the cores, at least 1); more is faster and
+                                             holds more memory (README, Speed)
   --reports <dir>          where junit.xml, summary.txt, coverage.json and
                            allure-results/ go (default reports)
   --shard <i/n>            SEAM_SHARD        run only shard i of n: the selected operations split
@@ -75,6 +80,7 @@ const FLAGS = {
   concurrency: 'SEAM_CONCURRENCY',
   'max-run-ms': 'SEAM_MAX_RUN_MS',
   shard: 'SEAM_SHARD',
+  workers: 'SEAM_WORKERS',
 } as const
 
 async function main(): Promise<number> {
@@ -91,18 +97,20 @@ async function main(): Promise<number> {
   }
   if (values['allow-production'] === true) env.SEAM_ALLOW_PRODUCTION = '1'
   const resolved = resolveConfig(env, randomSeed)
+  const workers = integerSetting('SEAM_WORKERS', env.SEAM_WORKERS, 0, { kind: 'positive', error: UsageError })
+  if (resolved.live !== undefined && workers !== 0)
+    throw new UsageError('SEAM_WORKERS is for mock runs, not live ones')
   const reports = reportsDirectory(values.reports)
   const selected = selectOperations(buildOperations(await loadSpec()), resolved.operations, resolved.tags)
   if (resolved.endpoint !== undefined)
     await assertReachable(resolved.endpoint, Math.min(resolved.timeoutMs, 5000))
   if (resolved.live !== undefined) return runLive(resolved, reports)
-  return runProject(
-    'conformance',
-    resolved,
-    reports,
-    ownReporters(reports),
-    selected.length <= SHARED_WORKER_MAX,
-  )
+  // A small run's suite files share one worker; otherwise each file has its own, `workers` at once.
+  const sharedWorker = selected.length <= SHARED_WORKER_MAX
+  return runProject('conformance', resolved, reports, ownReporters(reports), {
+    ...(sharedWorker ? { isolate: false } : {}),
+    ...(workers === 0 || sharedWorker ? {} : { maxWorkers: workers }),
+  })
 }
 
 /**
@@ -141,7 +149,7 @@ async function runProject(
   config: RunConfig,
   reports: string,
   ownReporters: (allureResults: string) => Reporter[],
-  sharedWorker = false,
+  workerOptions: { isolate?: false; maxWorkers?: number } = {},
 ): Promise<number> {
   // Allure results are this run's only, beside the SDK gate's: a previous run's would mix into the report.
   const allureResults = join(reports, 'allure-results')
@@ -153,7 +161,7 @@ async function runProject(
     run: true,
     project: [project],
     provide: { runConfig: config },
-    ...(sharedWorker ? { isolate: false } : {}),
+    ...workerOptions,
     reporters: [
       'default',
       ...githubActionsReporters(),
@@ -191,6 +199,7 @@ function parseFlags() {
       seed: { type: 'string' },
       'timeout-ms': { type: 'string' },
       concurrency: { type: 'string' },
+      workers: { type: 'string' },
       reports: { type: 'string', default: 'reports' },
       'allow-production': { type: 'boolean' },
       'max-run-ms': { type: 'string' },

@@ -31,6 +31,12 @@ describe('conformance, given bad input', () => {
     [['--bogus'], {}, "conformance: Unknown option '--bogus'"],
     [['--runs', '0'], {}, 'conformance: SEAM_RUNS must be a positive integer, not "0"'],
     [['--target', 'prod'], {}, 'conformance: SEAM_TARGET must be "mock" or "live", not "prod"'],
+    [['--workers', '0'], {}, 'conformance: SEAM_WORKERS must be a positive integer, not "0"'],
+    [
+      ['--target', 'live', '--workers', '2'],
+      key,
+      'conformance: SEAM_WORKERS is for mock runs, not live ones',
+    ],
     [['--mock', 'wiremock'], {}, 'conformance: SEAM_MOCK must be "seam" or "prism", not "wiremock"'],
     [
       ['--shard', '4/3', '--seed', '1'],
