@@ -12,6 +12,7 @@ import { selectOperations } from '../contracts/selection.ts'
 import { loadSpec } from '../contracts/spec.ts'
 import {
   DEFAULTS,
+  EMBEDDED_TIMEOUT_MS,
   LIVE_DEFAULTS,
   PRISM_TIMEOUT_MS,
   randomSeed,
@@ -43,7 +44,9 @@ Options (each mirrors an environment variable; flags win):
   --checks <list>          SEAM_CHECKS       only these checks (default: every check)
   --runs <n>               SEAM_RUNS         cases per property (default ${DEFAULTS.runs})
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
-  --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs}; ${PRISM_TIMEOUT_MS} with --mock prism)
+  --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs}; ${PRISM_TIMEOUT_MS} with --mock prism;
+                                             ${EMBEDDED_TIMEOUT_MS} for the embedded mock, which only a
+                                             starved machine keeps waiting)
   --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
   --workers <n>            SEAM_WORKERS      suite files checked side by side in runs of more than
                                              50 operations, each worker a process (default: one

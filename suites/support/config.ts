@@ -58,6 +58,13 @@ export const DEFAULTS = { operations: 'all', runs: 100, timeoutMs: 10_000, concu
  */
 export const PRISM_TIMEOUT_MS = 2000
 
+/**
+ * The request deadline for the embedded mock, which answers inside the test worker: a request
+ * waits only for that worker's CPU, so a deadline there can only be missed on a starved machine
+ * (two workers beside other jobs at load 6 missed 10 s), never for a hung target.
+ */
+export const EMBEDDED_TIMEOUT_MS = 30_000
+
 export function randomSeed(): number {
   return (Math.random() * 2 ** 31) | 0
 }
@@ -100,7 +107,11 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
     timeoutMs: positiveInteger(
       'SEAM_TIMEOUT_MS',
       env.SEAM_TIMEOUT_MS,
-      rules === 'prism' ? PRISM_TIMEOUT_MS : DEFAULTS.timeoutMs,
+      endpoint === undefined
+        ? EMBEDDED_TIMEOUT_MS
+        : rules === 'prism'
+          ? PRISM_TIMEOUT_MS
+          : DEFAULTS.timeoutMs,
     ),
     concurrency: positiveInteger('SEAM_CONCURRENCY', env.SEAM_CONCURRENCY, DEFAULTS.concurrency),
     ...(given(env, 'SEAM_SHARD') === undefined ? {} : { shard: shardSetting(env) }),

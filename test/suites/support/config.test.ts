@@ -21,14 +21,18 @@ describe('resolveConfig', () => {
       operations: 'all',
       runs: 100,
       seed: 1234,
-      timeoutMs: 10_000,
+      // The embedded mock answers in the worker: only a starved machine keeps a request waiting.
+      timeoutMs: 30_000,
       concurrency: 8,
     })
   })
 
-  it('waits 2 s, not 10, for a plain Prism mock, unless told otherwise', () => {
-    expect(resolve({ SEAM_MOCK: 'prism' }).timeoutMs).toBe(2000)
-    expect(resolve({ SEAM_MOCK: 'prism', SEAM_TIMEOUT_MS: '5000' }).timeoutMs).toBe(5000)
+  it('waits 10 s for a server, 2 s for a plain Prism mock, unless told otherwise', () => {
+    const server = { SEAM_ENDPOINT: 'http://127.0.0.1:4610', SEAM_API_KEY: 'seam_test_key' }
+    expect(resolve(server).timeoutMs).toBe(10_000)
+    expect(resolve({ ...server, SEAM_MOCK: 'prism' }).timeoutMs).toBe(2000)
+    expect(resolve({ ...server, SEAM_MOCK: 'prism', SEAM_TIMEOUT_MS: '5000' }).timeoutMs).toBe(5000)
+    expect(resolve({ SEAM_TIMEOUT_MS: '5000' }).timeoutMs).toBe(5000)
   })
 
   it('reads the SDK environment names', () => {
