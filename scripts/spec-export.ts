@@ -36,7 +36,11 @@ async function main(): Promise<number> {
   const selection = operationSelection(values)
   const keep = selection === undefined ? undefined : await selectedOperationKeys(selection)
   const written = writeSpecFile(values.out ?? DEFAULT_SPEC_FILE[format], format, keep)
-  const size = `${(written.bytes / 1024 / 1024).toFixed(1)} MB`
+  // A few operations make a file of some kilobytes, which "0.0 MB" would hide.
+  const size =
+    written.bytes < 1024 * 1024
+      ? `${Math.ceil(written.bytes / 1024)} KB`
+      : `${(written.bytes / 1024 / 1024).toFixed(1)} MB`
   const part = written.operations === undefined ? '' : `, ${written.operations} operation(s)`
   process.stdout.write(
     `wrote ${relative(process.cwd(), written.path)}: @seamapi/types ${written.version}${part}, ${format.toUpperCase()}, ${size}\n`,
