@@ -1,19 +1,7 @@
-import { timeWindow } from './time-window.ts'
-import type { EndpointRules } from './types.ts'
+import { timeWindowRules } from './time-window.ts'
 
-const validity = timeWindow({ starts: 'starts_at', ends: 'ends_at', iso: true })
-
-/** The same rules, stated alike in each of these paths' descriptions. */
-function rulesAt(path: string) {
-  return {
-    path,
-    prose: [...validity.prose],
-    statedIn: ['ends_at'],
-    valid: validity.valid,
-    checks: validity.checks,
-    invalid: validity.invalid,
-  } satisfies EndpointRules
-}
+// The same rules, stated alike in each of these paths' descriptions.
+const rulesAt = (path: string) => timeWindowRules(path, { starts: 'starts_at', ends: 'ends_at', iso: true })
 
 export const accessCodesCreate = rulesAt('/access_codes/create')
 export const accessCodesCreateMultiple = rulesAt('/access_codes/create_multiple')

@@ -3,19 +3,17 @@ import { notTogether } from './presence.ts'
 import { reshaped } from './reshaped.ts'
 import type { EndpointRules } from './types.ts'
 
-const ONLY_ONE = 'You can only provide one of acs_user_id or user_identity_id.'
-
-/** The same rules, stated alike in each of these paths' descriptions. */
-function rulesAt(path: string) {
+/** The same rule at each of these paths, in each description's own words. */
+function rulesAt(path: string, onlyOne = 'You can only provide one of acs_user_id or user_identity_id.') {
   return {
     path,
-    prose: [ONLY_ONE],
+    prose: [onlyOne],
     statedIn: ['acs_user_id', 'user_identity_id'],
     // "Only one of", and somebody to act on: valid requests carry exactly one.
     valid: oneGroupOf(['acs_user_id'], ['user_identity_id']),
-    checks: [notTogether(ONLY_ONE, 'acs_user_id', 'user_identity_id')],
+    checks: [notTogether(onlyOne, 'acs_user_id', 'user_identity_id')],
     invalid: [
-      reshaped('prose: both acs_user_id and user_identity_id', ONLY_ONE, {
+      reshaped('prose: both acs_user_id and user_identity_id', onlyOne, {
         set: ['acs_user_id', 'user_identity_id'],
       }),
     ],
@@ -25,3 +23,7 @@ function rulesAt(path: string) {
 export const acsAccessGroupsAddUser = rulesAt('/acs/access_groups/add_user')
 export const acsCredentialsAssign = rulesAt('/acs/credentials/assign')
 export const acsCredentialsUnassign = rulesAt('/acs/credentials/unassign')
+export const acsUsersRemoveFromAccessGroup = rulesAt(
+  '/acs/users/remove_from_access_group',
+  'You can only provide acs_user_id or user_identity_id.',
+)

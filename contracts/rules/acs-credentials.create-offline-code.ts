@@ -1,13 +1,6 @@
-import { timeWindow } from './time-window.ts'
-import type { EndpointRules } from './types.ts'
+import { timeWindowRules } from './time-window.ts'
 
-const validity = timeWindow({ starts: 'starts_at', ends: 'ends_at' })
-
-export const acsCredentialsCreateOfflineCode = {
-  path: '/acs/credentials/create_offline_code',
-  prose: [...validity.prose],
-  statedIn: ['ends_at'],
-  valid: validity.valid,
-  checks: validity.checks,
-  invalid: validity.invalid,
-} satisfies EndpointRules
+export const acsCredentialsCreateOfflineCode = timeWindowRules('/acs/credentials/create_offline_code', {
+  starts: 'starts_at',
+  ends: 'ends_at',
+})

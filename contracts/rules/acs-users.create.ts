@@ -1,13 +1,7 @@
-import { timeWindow } from './time-window.ts'
-import type { EndpointRules } from './types.ts'
+import { timeWindowRules } from './time-window.ts'
 
-const schedule = timeWindow({ at: 'access_schedule', starts: 'starts_at', ends: 'ends_at' })
-
-export const acsUsersCreate = {
-  path: '/acs/users/create',
-  prose: [...schedule.prose],
-  statedIn: ['access_schedule'],
-  valid: schedule.valid,
-  checks: schedule.checks,
-  invalid: schedule.invalid,
-} satisfies EndpointRules
+export const acsUsersCreate = timeWindowRules('/acs/users/create', {
+  at: 'access_schedule',
+  starts: 'starts_at',
+  ends: 'ends_at',
+})

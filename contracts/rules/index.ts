@@ -15,7 +15,6 @@ import { acsEntrancesGrantAccess } from './acs-entrances.grant-access.ts'
 import { acsUsersCreate } from './acs-users.create.ts'
 import { acsUsersDelete } from './acs-users.delete.ts'
 import { acsUsersGet } from './acs-users.get.ts'
-import { acsUsersRemoveFromAccessGroup } from './acs-users.remove-from-access-group.ts'
 import { acsUsersUpdate } from './acs-users.update.ts'
 import { eventsList } from './events.list.ts'
 import { locksConfigureAutoLock } from './locks.configure-auto-lock.ts'
@@ -37,7 +36,12 @@ import {
   accessCodesUpdate,
   accessCodesUpdateMultiple,
 } from './access-codes.create-update.ts'
-import { acsAccessGroupsAddUser, acsCredentialsAssign, acsCredentialsUnassign } from './acs-assignments.ts'
+import {
+  acsAccessGroupsAddUser,
+  acsCredentialsAssign,
+  acsCredentialsUnassign,
+  acsUsersRemoveFromAccessGroup,
+} from './acs-assignments.ts'
 import { acsUsersListAccessibleEntrances, acsUsersRevokeAccessToAllEntrances } from './acs-users.entrances.ts'
 import { acsUsersSuspend, acsUsersUnsuspend } from './acs-users.suspend-unsuspend.ts'
 import { devicesGet, devicesUnmanagedGet } from './devices.get.ts'

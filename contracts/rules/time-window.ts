@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { dateTime } from '../arbitraries/strings.ts'
 import { formatAccepts } from '../formats.ts'
 import type { Payload } from '../request.ts'
-import type { Narrowing, ProseCase, ProseCheck } from './types.ts'
+import type { EndpointRules, Narrowing, ProseCase, ProseCheck } from './types.ts'
 
 // "In the future", fixed for a whole calendar year so that a seed replays the same values.
 const FUTURE = { min: new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 1)), max: new Date('2099-12-31') }
@@ -46,6 +46,12 @@ export function timeWindow(options: TimeWindowOptions): TimeWindow {
       ...(iso === undefined ? [] : [endsNotIso(w)]),
     ],
   }
+}
+
+/** The rule file of an endpoint whose only prose rules are its window's, stated where the window is. */
+export function timeWindowRules(path: string, options: TimeWindowOptions): EndpointRules {
+  const { prose, valid, checks, invalid } = timeWindow(options)
+  return { path, prose, statedIn: [options.at ?? options.ends], valid, checks, invalid }
 }
 
 /** How a window's dates are named in messages, read from a payload and written into one. */

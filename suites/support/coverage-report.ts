@@ -28,12 +28,7 @@ export function buildCoverageReport(
 ): CoverageReport {
   const byId = new Map(spec.map((operation) => [operation.id, operation]))
   // Each operation's runs, gathered in one pass rather than searched for per operation.
-  const runsOf = new Map<string, CheckRun[]>()
-  for (const run of runs) {
-    const own = runsOf.get(run.operation)
-    if (own === undefined) runsOf.set(run.operation, [run])
-    else own.push(run)
-  }
+  const runsOf = Map.groupBy(runs, (run) => run.operation)
   const selected = [...runsOf.keys()].sort()
   const operations = selected.flatMap((id) => {
     const operation = byId.get(id)

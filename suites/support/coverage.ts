@@ -2,6 +2,7 @@
 // values its valid requests carried. Pure: a suite records what it observed, and the coverage
 // report holds that against what the operation offers.
 import type { JsonSchema } from '../../contracts/json-schema.ts'
+import { memoizeByObject } from '../../contracts/memo.ts'
 import type { Operation } from '../../contracts/operations.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import type { Exchange } from '../../contracts/exchange.ts'
@@ -62,6 +63,8 @@ export function observe(exchanges: Exchange[], offered?: Universe): Observed {
   const properties = new Set<string>()
   const enumValues = new Set<string>()
   const enumPaths = offered === undefined ? undefined : pathsOf(offered.enumValues)
+  const offeredItems =
+    offered === undefined ? undefined : new Set([...offered.properties, ...offered.enumValues])
   const longest: Longest = {}
   const walk = (value: unknown, path: string) => {
     // A string's length in code units bounds its code points: most never need counting.
@@ -84,17 +87,17 @@ export function observe(exchanges: Exchange[], offered?: Universe): Observed {
     if (exchange.request.invalid !== undefined) continue
     for (const payload of inputsOf(exchange.request)) walk(payload, '')
   }
-  const kept = (items: Set<string>, all: string[] | undefined) =>
-    [...items].filter((item) => all === undefined || offeredSet(all).has(item)).sort()
+  const kept = (items: Set<string>) =>
+    [...items].filter((item) => offeredItems === undefined || offeredItems.has(item)).sort()
   return {
     statuses: [...statuses].sort(),
-    properties: kept(properties, offered?.properties),
-    enumValues: kept(enumValues, offered?.enumValues),
+    properties: kept(properties),
+    enumValues: kept(enumValues),
     longest,
   }
 }
 
-const universes = new WeakMap<Operation, Universe>()
+const universeOf = memoizeByObject(operationUniverse)
 
 /**
  * What the report holds against the operation: only the properties and enum values it offers. A
@@ -102,23 +105,7 @@ const universes = new WeakMap<Operation, Universe>()
  * requests carry made hundreds of thousands of `path=value` entries the report never reads.
  */
 export function observeOperation(operation: Operation, exchanges: Exchange[]): Observed {
-  let universe = universes.get(operation)
-  if (universe === undefined) {
-    universe = operationUniverse(operation)
-    universes.set(operation, universe)
-  }
-  return observe(exchanges, universe)
-}
-
-const offeredSets = new WeakMap<string[], Set<string>>()
-
-function offeredSet(items: string[]): Set<string> {
-  let set = offeredSets.get(items)
-  if (set === undefined) {
-    set = new Set(items)
-    offeredSets.set(items, set)
-  }
-  return set
+  return observe(exchanges, universeOf(operation))
 }
 
 /** The paths of `path=value` entries. */

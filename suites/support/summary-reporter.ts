@@ -163,18 +163,12 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
   checks.forEach((check, index) => lines.push(`${' '.repeat(width)}  ${'│ '.repeat(index)}┌ ${check}`))
   // The states of each cell, gathered in one pass: searching all results per cell took 4 s of the
   // whole API's 8352 tests × 522 operations × 16 checks.
-  const cells = new Map<string, State[]>()
-  for (const r of results) {
-    const key = `${r.operation}\n${r.check}`
-    const states = cells.get(key)
-    if (states === undefined) cells.set(key, [r.state])
-    else states.push(r.state)
-  }
+  const cells = Map.groupBy(results, (r) => `${r.operation}\n${r.check}`)
   for (const operation of operations) {
     const marks = checks.map((check) => {
-      const states = cells.get(`${operation}\n${check}`)
-      if (states === undefined) return '·'
-      return { passed: '✓', failed: '✗', skipped: '-' }[merge(states)]
+      const cell = cells.get(`${operation}\n${check}`)
+      if (cell === undefined) return '·'
+      return { passed: '✓', failed: '✗', skipped: '-' }[merge(cell.map((r) => r.state))]
     })
     lines.push(`${operation.padEnd(width)}  ${marks.join(' ')}`)
   }
