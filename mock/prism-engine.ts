@@ -5,8 +5,22 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 
-import { createLogger } from '@stoplight/prism-core'
-import { createInstance, getHttpOperationsFromSpec, type IHttpRequest } from '@stoplight/prism-http'
+// Prism's parts, not its index: the index also loads its mocker and forwarder (faker, Postman's
+// collection model), most of a second in every process that judges requests, for nothing used here.
+import { factory } from '@stoplight/prism-core/dist/factory.js'
+import { createLogger } from '@stoplight/prism-core/dist/logger.js'
+import type {
+  IHttpConfig,
+  IHttpRequest,
+  IHttpResponse,
+  PrismHttpComponents,
+  PrismHttpInstance,
+} from '@stoplight/prism-http'
+import {
+  validateInput,
+  validateOutput,
+  validateSecurity,
+} from '@stoplight/prism-http/dist/validator/index.js'
 import { DiagnosticSeverity, type IHttpOperation } from '@stoplight/types'
 
 import { memoizeByObject } from '../contracts/memo.ts'
@@ -38,21 +52,32 @@ async function createPrismEngine(document: object): Promise<PrismEngine> {
     }
     return table.get(key)
   }
-  const prism = createInstance(
-    {
-      mock: { dynamic: false },
-      checkSecurity: true,
-      validateRequest: true,
-      validateResponse: false,
-      errors: false,
-      upstreamProxy: undefined,
-      isProxy: false,
-    },
+  // What `createInstance` of Prism's index makes, with these parts.
+  const config: IHttpConfig = {
+    mock: { dynamic: false },
+    checkSecurity: true,
+    validateRequest: true,
+    validateResponse: false,
+    errors: false,
+    upstreamProxy: undefined,
+    isProxy: false,
+  }
+  const prism: PrismHttpInstance = factory<IHttpOperation, IHttpRequest, IHttpResponse, IHttpConfig>(
+    config,
     // Prism judges; it does not answer. Its own mocker would sample an example body (a good part of
     // its time) that the contract mock throws away, so it is replaced by an empty answer.
     {
       logger: createLogger('seam-mock', { level: 'silent' }),
+      // The operation is already found (`route` below, by method and path exactly) and is the only
+      // one Prism is given: its router would only match it again, compiling a URI template each time.
+      route: ({ resources }) => ({ _tag: 'Right', right: resources[0] as IHttpOperation }),
+      validateInput,
+      validateOutput,
+      // Typed for the headers and URL it reads; the factory only looks at its findings.
+      validateSecurity: validateSecurity as unknown as PrismHttpComponents['validateSecurity'],
       mock: () => () => ({ _tag: 'Right', right: NO_ANSWER }),
+      // Never called: Prism forwards only as a proxy (`isProxy` is false).
+      forward: () => () => () => Promise.reject(new Error('the contract mock never forwards')),
     },
   )
   return {
@@ -97,6 +122,8 @@ async function prismOperations(document: object): Promise<(key: string) => strin
       }
     }
   }
+  // Only a process that finds no kept reading loads Prism's reader of documents (Postman's model with it).
+  const { getHttpOperationsFromSpec } = await import('@stoplight/prism-http/dist/utils/operations.js')
   const operations = await getHttpOperationsFromSpec(structuredClone(document))
   const texts = new Map(
     operations.map((operation) => [routeKey(operation.method, operation.path), JSON.stringify(operation)]),

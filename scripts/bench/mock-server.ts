@@ -1,5 +1,5 @@
-// Child process of `npm run bench`: the contract mock in its own process, as in a real run (where
-// it lives in vitest's main process, apart from the suite workers). Talks over the IPC channel.
+// Child process of `npm run bench`: the contract mock in its own process, a server of its own as
+// `--endpoint` reaches one (a run's embedded mock answers inside its test workers). Talks over IPC.
 import { startMock } from '../../mock/server.ts'
 import { MOCK_SECRETS } from '../../suites/support/mock-secrets.ts'
 

@@ -1,0 +1,214 @@
+// `npm run conformance`: checks a target against the contract. Exit 0 only when no violation and
+// no target error was found.
+import { join } from 'node:path'
+
+import type { Reporter } from 'vitest/node'
+
+import { integerSetting } from '../../contracts/numbers.ts'
+import { buildOperations } from '../../contracts/operations.ts'
+import { selectOperations } from '../../contracts/selection.ts'
+import { loadSpec } from '../../contracts/spec.ts'
+import {
+  DEFAULTS,
+  EMBEDDED_TIMEOUT_MS,
+  LIVE_DEFAULTS,
+  PRISM_TIMEOUT_MS,
+  randomSeed,
+  resolveConfig,
+  type RunConfig,
+} from '../../suites/support/config.ts'
+import { CoverageReporter } from '../../suites/support/coverage-reporter.ts'
+import { CostReporter } from '../../suites/support/shards/cost-reporter.ts'
+import { GithubAnnotationsReporter } from '../../suites/support/github-annotations-reporter.ts'
+import { allureReporters } from '../../suites/support/allure/reporters.ts'
+import { isSdkGateResult, keepOnlyResults } from '../../suites/support/allure/results-dir.ts'
+import { ProgressReporter } from '../../suites/support/progress-reporter.ts'
+import { SummaryReporter } from '../../suites/support/summary-reporter.ts'
+import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './cli.ts'
+import { assertReachable } from './reachable.ts'
+
+const USAGE = `Usage: npm run conformance -- [options]
+
+Options (each mirrors an environment variable; flags win):
+  --target <mock|live>     SEAM_TARGET       (default mock)
+  --endpoint <url>         SEAM_ENDPOINT     (default: start the embedded mock)
+  --mock <seam|prism>      SEAM_MOCK         the mock keeps Seam's rules, or is plain Prism
+                                             (whose blind spots are skipped) (default seam)
+  --operations <filter>    SEAM_OPERATIONS   all | seed | comma list of path prefixes
+                                             (/acs/entrances), operation ids, or method and
+                                             path prefix ('GET /events') (default ${DEFAULTS.operations})
+  --seed-endpoints         the five seed endpoints, every method (= --operations seed)
+  --tags <list>            SEAM_TAGS         only operations with one of these tags (/acs, acs)
+  --checks <list>          SEAM_CHECKS       only these checks (default: every check)
+  --runs <n>               SEAM_RUNS         cases per property (default ${DEFAULTS.runs})
+  --seed <n>               SEAM_SEED         replay a run (default: random, printed)
+  --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs}; ${PRISM_TIMEOUT_MS} with --mock prism;
+                                             ${EMBEDDED_TIMEOUT_MS} for the embedded mock, which only a
+                                             starved machine keeps waiting)
+  --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
+  --workers <n>            SEAM_WORKERS      suite files checked side by side in runs of more than
+                                             50 operations, each worker a process (default: one
+                                             less than the cores, at least 1); more is faster and
+                                             holds more memory (README, Speed)
+  --reports <dir>          where junit.xml, summary.txt, coverage.json and
+                           allure-results/ go (default reports)
+  --shard <i/n>            SEAM_SHARD        run only shard i of n: the selected operations split
+                                             by measured cost, the same cases as an unsharded run
+                                             with the same seed; npm run merge-shards joins the
+                                             shards' reports (mock mode only)
+  -h, --help
+
+Live mode (--target live; endpoint default ${LIVE_DEFAULTS.endpoint}):
+  --allow-production       SEAM_ALLOW_PRODUCTION=1  run against a workspace that is not a sandbox
+  --max-run-ms <n>         SEAM_MAX_RUN_MS   bound on the whole run (default ${LIVE_DEFAULTS.maxRunMs})
+  SEAM_USER_IDENTITY_ID    a user identity to use if the target can neither create nor list one
+  concurrency defaults to ${LIVE_DEFAULTS.concurrency}; the ledger of created resources is <reports>/live-ledger.jsonl
+
+Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID; also
+SEAM_CLIENT_SESSION_TOKEN, SEAM_CONSOLE_SESSION_TOKEN. Required with --endpoint and in live mode:
+made-up ones are for the embedded mock only, and a kind not given is skipped with its reason.`
+
+const FLAGS = {
+  target: 'SEAM_TARGET',
+  endpoint: 'SEAM_ENDPOINT',
+  mock: 'SEAM_MOCK',
+  operations: 'SEAM_OPERATIONS',
+  tags: 'SEAM_TAGS',
+  checks: 'SEAM_CHECKS',
+  runs: 'SEAM_RUNS',
+  seed: 'SEAM_SEED',
+  'timeout-ms': 'SEAM_TIMEOUT_MS',
+  concurrency: 'SEAM_CONCURRENCY',
+  'max-run-ms': 'SEAM_MAX_RUN_MS',
+  shard: 'SEAM_SHARD',
+  workers: 'SEAM_WORKERS',
+} as const
+
+async function main(): Promise<number> {
+  const { values } = parseFlags()
+  const env: Record<string, string | undefined> = { ...process.env }
+  for (const [flag, variable] of Object.entries(FLAGS)) {
+    const value = values[flag as keyof typeof FLAGS]
+    if (typeof value === 'string') env[variable] = value
+  }
+  if (values['seed-endpoints'] === true) {
+    if (values.operations !== undefined)
+      throw new UsageError('--seed-endpoints and --operations exclude each other')
+    env.SEAM_OPERATIONS = 'seed'
+  }
+  if (values['allow-production'] === true) env.SEAM_ALLOW_PRODUCTION = '1'
+  const resolved = resolveConfig(env, randomSeed)
+  const workers = integerSetting('SEAM_WORKERS', env.SEAM_WORKERS, 0, { kind: 'positive', error: UsageError })
+  if (resolved.live !== undefined && workers !== 0)
+    throw new UsageError('SEAM_WORKERS is for mock runs, not live ones')
+  const reports = reportsDirectory(values.reports)
+  const selected = selectOperations(buildOperations(await loadSpec()), resolved.operations, resolved.tags)
+  if (resolved.endpoint !== undefined)
+    await assertReachable(resolved.endpoint, Math.min(resolved.timeoutMs, 5000))
+  if (resolved.live !== undefined) return runLive(resolved, reports)
+  // A small run's suite files share one worker; otherwise each file has its own, `workers` at once.
+  const sharedWorker = selected.length <= SHARED_WORKER_MAX
+  return runProject('conformance', resolved, reports, ownReporters(reports), {
+    ...(sharedWorker ? { isolate: false } : {}),
+    ...(workers === 0 || sharedWorker ? {} : { maxWorkers: workers }),
+  })
+}
+
+/**
+ * Up to this many selected operations, the suite files share one worker (`isolate: false`): the
+ * imports, the spec, the validators and the mock are made once, not once per file (the seed suite:
+ * 18 s → 7 s). The whole API keeps a worker per file: sharing one held 3.6 GB against 2.5 GB.
+ */
+const SHARED_WORKER_MAX = 50
+
+/** The summary table, coverage.json and (without a terminal) progress lines: mock and live alike. */
+function ownReporters(reports: string) {
+  return (allureResults: string): Reporter[] => [
+    new SummaryReporter(join(reports, 'summary.txt'), join(reports, 'summary.json')),
+    new CoverageReporter(join(reports, 'coverage.json'), allureResults),
+    new CostReporter(join(reports, 'operation-costs.json')),
+    // No terminal (CI): a line every ten seconds instead of vitest's redrawn display.
+    ...(process.stdout.isTTY ? [] : [new ProgressReporter()]),
+  ]
+}
+
+/** Live mode: preflight (credential, sandbox guard), then the stateful suite; its setup cleans up. */
+async function runLive(resolved: RunConfig, reports: string): Promise<number> {
+  const live = resolved.live as NonNullable<RunConfig['live']>
+  const config: RunConfig = { ...resolved, live: { ...live, ledgerPath: join(reports, 'live-ledger.jsonl') } }
+  const { preflight } = await import('../../suites/live/preflight.ts')
+  const workspace = await preflight(config, config.endpoint as string)
+  process.stdout.write(
+    `live: workspace "${workspace.name}" (${workspace.workspaceId})${workspace.isSandbox ? ', a sandbox' : ', NOT a sandbox (--allow-production)'} at ${config.endpoint} · seed ${config.seed}\n`,
+  )
+  return runProject('live', config, reports, ownReporters(reports))
+}
+
+/** Runs one vitest project on the run's configuration, reporting to the console, JUnit and Allure. */
+async function runProject(
+  project: 'conformance' | 'live',
+  config: RunConfig,
+  reports: string,
+  ownReporters: (allureResults: string) => Reporter[],
+  workerOptions: { isolate?: false; maxWorkers?: number } = {},
+): Promise<number> {
+  // Allure results are this run's only, beside the SDK gate's: a previous run's would mix into the report.
+  const allureResults = join(reports, 'allure-results')
+  keepOnlyResults(allureResults, isSdkGateResult)
+  // Imported when a run starts: --help and a usage error answer without loading vitest.
+  const { startVitest } = await import('vitest/node')
+  const { BufferedJUnitReporter } = await import('../../suites/support/junit-reporter.ts')
+  const vitest = await startVitest('test', [], {
+    run: true,
+    project: [project],
+    provide: { runConfig: config },
+    ...workerOptions,
+    reporters: [
+      'default',
+      ...githubActionsReporters(),
+      ...ownReporters(allureResults),
+      new BufferedJUnitReporter({ outputFile: join(reports, 'junit.xml') }),
+      ...allureReporters(allureResults),
+    ],
+    watch: false,
+  })
+  await vitest.close()
+  return process.exitCode === undefined || process.exitCode === 0 ? 0 : 1
+}
+
+/**
+ * On GitHub Actions each failure is also an annotation: vitest's reporter places those with a stack
+ * frame, ours the contract failures (no frame: their message is the report). The job summary is
+ * summary.txt, which the workflows append, not vitest's own table of every test.
+ */
+function githubActionsReporters(): Array<Reporter | ['github-actions', { jobSummary: { enabled: false } }]> {
+  if (process.env.GITHUB_ACTIONS !== 'true') return []
+  return [['github-actions', { jobSummary: { enabled: false } }], new GithubAnnotationsReporter()]
+}
+
+function parseFlags() {
+  return parseCommandFlags(
+    {
+      target: { type: 'string' },
+      endpoint: { type: 'string' },
+      mock: { type: 'string' },
+      operations: { type: 'string' },
+      'seed-endpoints': { type: 'boolean' },
+      tags: { type: 'string' },
+      checks: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      concurrency: { type: 'string' },
+      workers: { type: 'string' },
+      reports: { type: 'string', default: 'reports' },
+      'allow-production': { type: 'boolean' },
+      'max-run-ms': { type: 'string' },
+      shard: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  )
+}
+
+runMain('conformance', main)
