@@ -29,17 +29,11 @@ export default defineConfig({
           // memory). Node runs the TypeScript itself (the suites use neither vi.mock nor
           // import.meta.vitest): no Vite transform per module.
           isolate: false,
-          // glibc gives each thread that allocates (V8's compiler and GC helpers) a 64 MB arena of its
-          // own and seldom hands freed memory back: two arenas cut a worker's peak by ~200 MB.
-          env: { MALLOC_ARENA_MAX: '2' },
-          // V8 lets the heap grow to up to 4× what survived the last full collection before the next
-          // one: a worker's live heap is 150 to 350 MB, its heap up to 900 MB, the rest garbage. 1.5×
-          // collects sooner (whole API: largest worker 1.39 → 1.08 GB, 8 % more CPU). Not a limit: a
-          // deeper run whose live heap is larger still gets all the heap it needs.
-          // Maglev, V8's mid-tier compiler, took some 300 MB outside the heap within half a second of
-          // the positive suite (around the /thermostats operations: some hot function it compiled) and
-          // glibc kept it. Without it (TurboFan still optimises) the largest worker 1.20 → 0.67 GB.
-          execArgv: ['--heap-growing-percent=50', '--no-maglev'],
+          // Threads of the run's process, not processes of their own: one process less (its node,
+          // vitest's watchdog beside it) is some 90 MB less at the peak. The V8 flags and the
+          // allocator setting the suites' memory depends on are set on that process when
+          // `npm run conformance` starts it (scripts/conformance.ts).
+          pool: 'threads',
           experimental: { viteModuleRunner: false, nodeLoader: false },
           // Lets the suites label and attach to Allure results; `npm run conformance` adds the
           // reporter that writes them (under `npm test` the labels go nowhere).
