@@ -1,5 +1,6 @@
 // `npm run conformance`: checks a target against the contract. Exit 0 only when no violation and
 // no target error was found.
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 
 import type { Reporter } from 'vitest/node'
@@ -25,7 +26,6 @@ import { isSdkGateResult, keepOnlyResults } from '../../suites/support/allure/re
 import { ProgressReporter } from '../../suites/support/progress-reporter.ts'
 import { SummaryReporter } from '../../suites/support/summary-reporter.ts'
 import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './cli.ts'
-import { assertReachable } from './reachable.ts'
 
 const USAGE = `Usage: npm run conformance -- [options]
 
@@ -46,8 +46,8 @@ Options (each mirrors an environment variable; flags win):
                                              ${EMBEDDED_TIMEOUT_MS} for the embedded mock, which only a
                                              starved machine keeps waiting)
   --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
-  --workers <n>            SEAM_WORKERS      worker processes checking the suite files side by side
-                                             (default: one less than the cores, at least 1); more
+  --workers <n>            SEAM_WORKERS      workers (threads) checking the suite files side by
+                                             side (default: the cores; there are 3 files): more
                                              is faster on the whole API and holds more memory
                                              (README, Speed)
   --reports <dir>          where junit.xml, summary.txt, coverage.json and
@@ -104,15 +104,19 @@ async function main(): Promise<number> {
   const reports = reportsDirectory(values.reports)
   // A filter that matches nothing is refused here, in one line, before vitest starts.
   selectOperations(buildOperations(await loadSpec()), resolved.operations, resolved.tags)
-  if (resolved.endpoint !== undefined)
+  if (resolved.endpoint !== undefined) {
+    // Imported only here: undici is a tenth of a second of a start that has no server to reach.
+    const { assertReachable } = await import('./reachable.ts')
     await assertReachable(resolved.endpoint, Math.min(resolved.timeoutMs, 5000))
+  }
   if (resolved.live !== undefined) return runLive(resolved, reports)
   return runProject(
     'conformance',
     resolved,
     reports,
     ownReporters(reports),
-    workers === 0 ? {} : { maxWorkers: workers },
+    // Not vitest's default (one less than the cores): the main process is idle while they run.
+    { maxWorkers: workers === 0 ? availableParallelism() : workers },
   )
 }
 
