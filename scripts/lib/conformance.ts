@@ -45,11 +45,12 @@ Options (each mirrors an environment variable; flags win):
   --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs}; ${PRISM_TIMEOUT_MS} with --mock prism;
                                              ${EMBEDDED_TIMEOUT_MS} for the embedded mock, which only a
                                              starved machine keeps waiting)
-  --concurrency <n>        SEAM_CONCURRENCY  requests in flight (default ${DEFAULTS.concurrency})
+  --concurrency <n>        SEAM_CONCURRENCY  requests in flight per worker (default ${DEFAULTS.concurrency})
   --workers <n>            SEAM_WORKERS      workers (threads) checking the suite files side by
-                                             side (default: the cores; there are 3 files): more
-                                             is faster on the whole API and holds more memory
-                                             (README, Speed)
+                                             side, each with --concurrency requests in flight
+                                             (default: the cores for the embedded mock, 1 with
+                                             --endpoint; there are 3 files): more is faster and
+                                             holds more memory (README, Speed)
   --reports <dir>          where junit.xml, summary.txt, coverage.json and
                            allure-results/ go (default reports)
   --shard <i/n>            SEAM_SHARD        run only shard i of n: the selected operations split
@@ -110,14 +111,17 @@ async function main(): Promise<number> {
     await assertReachable(resolved.endpoint, Math.min(resolved.timeoutMs, 5000))
   }
   if (resolved.live !== undefined) return runLive(resolved, reports)
-  return runProject(
-    'conformance',
-    resolved,
-    reports,
-    ownReporters(reports),
-    // Not vitest's default (one less than the cores): the main process is idle while they run.
-    { maxWorkers: workers === 0 ? availableParallelism() : workers },
-  )
+  return runProject('conformance', resolved, reports, ownReporters(reports), {
+    maxWorkers: workers === 0 ? defaultWorkers(resolved) : workers,
+  })
+}
+
+/**
+ * For the embedded mock, the cores, not vitest's one less: the main process idles while the suites
+ * run. Against a server of its own, one: each worker keeps `--concurrency` requests in flight.
+ */
+function defaultWorkers(config: RunConfig): number {
+  return config.endpoint === undefined ? availableParallelism() : 1
 }
 
 /** The summary table, coverage.json and (without a terminal) progress lines: mock and live alike. */
