@@ -63,8 +63,6 @@ export function observe(exchanges: Exchange[], offered?: Universe): Observed {
   const properties = new Set<string>()
   const enumValues = new Set<string>()
   const enumPaths = offered === undefined ? undefined : pathsOf(offered.enumValues)
-  const offeredItems =
-    offered === undefined ? undefined : new Set([...offered.properties, ...offered.enumValues])
   const longest: Longest = {}
   const walk = (value: unknown, path: string) => {
     // A string's length in code units bounds its code points: most never need counting.
@@ -87,12 +85,14 @@ export function observe(exchanges: Exchange[], offered?: Universe): Observed {
     if (exchange.request.invalid !== undefined) continue
     for (const payload of inputsOf(exchange.request)) walk(payload, '')
   }
-  const kept = (items: Set<string>) =>
-    [...items].filter((item) => offeredItems === undefined || offeredItems.has(item)).sort()
+  const kept = (items: Set<string>, offer: string[] | undefined) => {
+    const offers = offer === undefined ? undefined : new Set(offer)
+    return [...items].filter((item) => offers === undefined || offers.has(item)).sort()
+  }
   return {
     statuses: [...statuses].sort(),
-    properties: kept(properties),
-    enumValues: kept(enumValues),
+    properties: kept(properties, offered?.properties),
+    enumValues: kept(enumValues, offered?.enumValues),
     longest,
   }
 }

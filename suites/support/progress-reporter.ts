@@ -17,7 +17,6 @@ export class ProgressReporter implements Reporter {
   /** Suite files in the run, those collected so far, and the most operation runs one of them has. */
   #files = 0
   #collectedFiles = 0
-  #collectedRuns = 0
   #mostInAFile = 0
 
   /**
@@ -50,12 +49,11 @@ export class ProgressReporter implements Reporter {
       this.#remaining.set(key, (this.#remaining.get(key) ?? 0) + 1)
     }
     this.#collectedFiles++
-    this.#collectedRuns += runs
     this.#mostInAFile = Math.max(this.#mostInAFile, runs)
     // A file is collected when a worker starts it. With alike files, until all are, each one still
     // to come counts as the largest so far: the time left is for the whole run, not the files begun.
     const toCome = this.#alikeFiles ? Math.max(this.#files - this.#collectedFiles, 0) : 0
-    this.#progress.operationsTotal = this.#collectedRuns + toCome * this.#mostInAFile
+    this.#progress.operationsTotal = this.#remaining.size + toCome * this.#mostInAFile
   }
 
   onTestCaseResult(test: TestCase): void {
