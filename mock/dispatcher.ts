@@ -101,11 +101,19 @@ function answeredHeaders(response: MockResponse): Record<string, string> {
   return {
     'seam-request-id': crypto.randomUUID(),
     ...headers,
-    date: new Date().toUTCString(),
+    date: httpDate(),
     connection: 'keep-alive',
     'keep-alive': 'timeout=30',
     ...(BODILESS.has(response.status) ? {} : { 'transfer-encoding': 'chunked' }),
   }
+}
+
+// The date to the second, made once a second, as Node's server keeps it.
+let dated = { second: -1, text: '' }
+function httpDate(): string {
+  const second = Math.floor(Date.now() / 1000)
+  if (second !== dated.second) dated = { second, text: new Date(second * 1000).toUTCString() }
+  return dated.text
 }
 
 function bodyText(body: Dispatcher.DispatchOptions['body']): string {
@@ -119,9 +127,12 @@ function lowerCased(headers: Dispatcher.DispatchOptions['headers']): Record<stri
   if (headers === undefined || headers === null) return {}
   if (Array.isArray(headers) || !(typeof headers === 'object'))
     throw new Error('the in-process dispatcher takes headers as an object')
-  return Object.fromEntries(
-    Object.entries(headers as Record<string, string | string[] | undefined>).flatMap(([name, value]) =>
-      value === undefined ? [] : [[name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value]],
-    ),
-  )
+  const given = headers as Record<string, string | string[] | undefined>
+  const lowered: [string, string][] = []
+  for (const name of Object.keys(given)) {
+    const value = given[name]
+    if (value !== undefined)
+      lowered.push([name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value])
+  }
+  return Object.fromEntries(lowered)
 }

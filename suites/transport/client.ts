@@ -95,7 +95,7 @@ export function createClient(options: ClientOptions): Client {
       })
       // A server may echo what it was sent: nothing it says may carry a secret onwards.
       const text = scrubSecrets(await response.body.text(), secrets)
-      const answered = scrubbedHeaders(flatHeaders(response.headers), secrets)
+      const answered = answeredHeaders(response.headers, secrets)
       const requestId = answered['seam-request-id']
       return {
         request,
@@ -152,24 +152,28 @@ export function parseRetryAfter(value: string, now = Date.now()): number | undef
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).flatMap(([name, value]) =>
-      value === undefined ? [] : [[name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value]],
-    ),
-  )
+/** The answer's headers, one string each, lower-cased, with no secret left in them. */
+function answeredHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  secrets: string[],
+): Record<string, string> {
+  const answered: [string, string][] = []
+  for (const name of Object.keys(headers)) {
+    const value = headers[name]
+    if (value === undefined) continue
+    answered.push([
+      name.toLowerCase(),
+      scrubSecrets(Array.isArray(value) ? value.join(', ') : value, secrets),
+    ])
+  }
+  // Entries, not assignments: a header named __proto__ stays a header.
+  return Object.fromEntries(answered)
 }
 
 function describeTransportError(error: unknown): string {
   const code = (error as { code?: string }).code
   if (code === 'ECONNREFUSED') return 'connection refused'
   return `transport error: ${error instanceof Error ? error.message : String(error)}${code === undefined ? '' : ` (${code})`}`
-}
-
-function scrubbedHeaders(headers: Record<string, string>, secrets: string[]): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name, scrubSecrets(value, secrets)]),
-  )
 }
 
 function run<T>(task: () => Promise<T>): Promise<T> {
