@@ -1,6 +1,7 @@
 // `npm run fake -- [--port N]`: a seeded fake sandbox to try live mode by hand.
 import { startFakeSandbox } from '../suites/live/fake-sandbox.ts'
 import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
+import { untilStopped } from './lib/until-stopped.ts'
 
 const USAGE = `Usage: npm run fake -- [--port N]
 
@@ -22,10 +23,7 @@ async function main(): Promise<number> {
       '',
     ].join('\n'),
   )
-  await new Promise<void>((stop) => {
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-  })
+  await untilStopped()
   await fake.close()
   return 0
 }

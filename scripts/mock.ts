@@ -12,6 +12,7 @@ import {
   selectedOperationKeys,
   writeSpecFile,
 } from './lib/spec-file.ts'
+import { untilStopped } from './lib/until-stopped.ts'
 
 const USAGE = `Usage: npm run mock -- [--engine contract|prism-cli] [--port 4010] [--host 127.0.0.1] [options]
 
@@ -76,7 +77,7 @@ async function main(): Promise<number> {
   )
   const mock = await startMock({ port, host: values.host, rules, accepted })
   process.stdout.write(`Seam contract mock (${rules} rules) listening on ${mock.url} (Ctrl-C to stop)\n`)
-  await stopSignal()
+  await untilStopped()
   await mock.close()
   return 0
 }
@@ -101,7 +102,7 @@ async function prismCli(
     `Prism CLI ${prism.version} listening on ${prism.url} (Ctrl-C to stop). Check it with:\n` +
       `  SEAM_API_KEY=seam_any_key npm run conformance -- --endpoint ${prism.url} --mock prism ${operationsFlag(selection)}\n`,
   )
-  const stopped = await Promise.race([stopSignal().then(() => 'signal' as const), prism.exited])
+  const stopped = await Promise.race([untilStopped().then(() => 'signal' as const), prism.exited])
   if (stopped !== 'signal') throw new Error(`prism mock exited on its own (code ${stopped})`)
   await prism.close()
   return 0
@@ -111,13 +112,6 @@ async function prismCli(
 function operationsFlag(selection: string | undefined): string {
   if (selection === undefined || selection === 'seed') return '--seed-endpoints'
   return `--operations ${/\s/.test(selection) ? `'${selection}'` : selection}`
-}
-
-function stopSignal(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve())
-    process.once('SIGTERM', () => resolve())
-  })
 }
 
 runMain('mock', main)
