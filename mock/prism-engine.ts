@@ -1,7 +1,17 @@
 // Prism's HTTP engine, in-process. Routing is ours: an exact method+path lookup table, which is
 // far cheaper than Prism's router searching hundreds of operations for every request.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 
@@ -113,6 +123,7 @@ async function prismOperations(document: object): Promise<(key: string) => strin
   const directory = join(CACHE, hash.slice(0, 24))
   const fileOf = (key: string) => join(directory, `${encodeURIComponent(key)}.json`)
   if (existsSync(directory)) {
+    markUsed(directory)
     return (key) => {
       try {
         return readFileSync(fileOf(key), 'utf8')
@@ -134,12 +145,43 @@ async function prismOperations(document: object): Promise<(key: string) => strin
     mkdirSync(partial, { recursive: true })
     for (const [key, text] of texts) writeFileSync(join(partial, `${encodeURIComponent(key)}.json`), text)
     renameSync(partial, directory)
+    pruneUnused(directory)
   } catch {
     // A cache that cannot be written (or another process wrote it first) only costs the next
     // process the same seconds.
     rmSync(partial, { recursive: true, force: true })
   }
   return (key) => texts.get(key)
+}
+
+/** A reading no process opened for this long (an older spec or Prism) is removed. */
+const UNUSED_FOR_MS = 7 * 24 * 3600 * 1000
+
+/** A reading's time of last use is its folder's modification time. */
+function markUsed(directory: string): void {
+  try {
+    const now = new Date()
+    utimesSync(directory, now, now)
+  } catch {
+    // A read-only checkout keeps its readings; it only cannot age them.
+  }
+}
+
+/**
+ * Each spec or Prism version leaves a reading of some 20 MB. Once a new one is written, the
+ * readings no process has opened for a week go: one in use is marked at every start (`markUsed`).
+ */
+function pruneUnused(kept: string): void {
+  const before = Date.now() - UNUSED_FOR_MS
+  for (const name of readdirSync(CACHE)) {
+    const path = join(CACHE, name)
+    if (path === kept) continue
+    try {
+      if (statSync(path).mtimeMs < before) rmSync(path, { recursive: true, force: true })
+    } catch {
+      // Removed meanwhile by another process.
+    }
+  }
 }
 
 /**
