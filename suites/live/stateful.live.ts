@@ -4,7 +4,7 @@
 // end-of-run summary; a failed check adds its report, with the line that replays it.
 import { appendFileSync } from 'node:fs'
 
-import { describe, inject, it } from 'vitest'
+import { afterAll, describe, inject, it } from 'vitest'
 
 import { buildOperations } from '../../contracts/operations.ts'
 import { secretValues } from '../../contracts/credentials.ts'
@@ -39,6 +39,8 @@ if (files === undefined || config === undefined) {
     deadline: files.deadline,
     onExchange: (exchange) => appendExchange(files.exchangesPath, exchange),
   })
+  // Its keep-alive sockets would hold the worker open past vitest's teardown ("Timeout terminating").
+  afterAll(() => client.close())
   const run: LiveRun = { client, runTag: files.runTag, ledgerPath: files.ledgerPath, recorded: new Set() }
   const secrets = secretValues(config.auth)
   const report = (findings: Finding[], failures: string[] = []) => {

@@ -74,9 +74,9 @@ export class ProgressReporter implements Reporter {
 }
 
 /**
- * A conformance test sits in `describe(operation.id)` of its suite file: an operation run per suite
- * file, so a suite collected later never reopens what another finished.
+ * A conformance test sits in `describe(operation.id)`: an operation run per describe block. By the
+ * block, not its name: live mode's one file holds a block of the same name for each of its suites.
  */
 function keyOf(test: TestCase): string | undefined {
-  return test.parent.type === 'suite' ? `${test.module.moduleId} ${test.parent.name}` : undefined
+  return test.parent.type === 'suite' ? test.parent.id : undefined
 }

@@ -7,9 +7,9 @@ import { ProgressReporter } from '../../../suites/support/progress-reporter.ts'
 
 /** A suite file as vitest hands it over: a describe per operation, `checks` tests in each. */
 function suiteFile(id: string, operations: string[], checks = 2) {
-  const tests = operations.flatMap((operation) =>
+  const tests = operations.flatMap((operation, block) =>
     Array.from({ length: checks }, () => ({
-      parent: { type: 'suite', name: operation },
+      parent: { type: 'suite', name: operation, id: `${id}_${block}` },
       module: { moduleId: id },
       meta: () => ({ requests: 10 }),
       result: () => ({ state: 'passed' }),
@@ -59,6 +59,17 @@ describe('ProgressReporter', () => {
     expect(last()).toMatch(/^progress: 0\/3 /)
     reporter.onTestModuleCollected(suiteFile('stateful.live', ['stateful']).module)
     expect(last()).toMatch(/^progress: 0\/4 /)
+    reporter.onTestRunEnd()
+  })
+
+  it('counts each describe block as a run, though live mode names one per suite alike', () => {
+    const { reporter, last } = started(files(1), false)
+    // The valid, invalid, auth and never-created-ID suites, one after the other in one file.
+    const live = suiteFile('conformance.live', ['GET /a', 'GET /b', 'GET /a', 'GET /b'])
+    reporter.onTestModuleCollected(live.module)
+    expect(last()).toMatch(/^progress: 0\/4 /)
+    for (const test of live.tests.slice(0, 4)) reporter.onTestCaseResult(test)
+    expect(last()).toMatch(/^progress: 2\/4 /)
     reporter.onTestRunEnd()
   })
 
