@@ -1,6 +1,9 @@
 import { escapePointer } from '../../contracts/operations.ts'
 import { isPlainObject, isSuccess } from '../../contracts/json.ts'
+import { keptVerdicts } from './kept-verdicts.ts'
 import type { Check, Finding } from './types.ts'
+
+const validated = keptVerdicts()
 
 /**
  * An object operation answers `{"<x-response-key>": <resource>, "ok": true}`: what the SDKs unwrap
@@ -31,7 +34,7 @@ export const objectShape = {
     }
     if (documented?.pointer === undefined) return violations
     const validate = validators.pointer(`${documented.pointer}/properties/${escapePointer(result.key)}`)
-    for (const error of validate(body[result.key])) {
+    for (const error of validated(validate, response.text, () => body[result.key])) {
       const message = `${result.key}${error.path === '(root)' ? '' : error.path} ${error.message}`
       violations.push({ message, ...(error.spec === undefined ? {} : { spec: error.spec }) })
     }

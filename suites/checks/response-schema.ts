@@ -1,4 +1,7 @@
+import { keptVerdicts } from './kept-verdicts.ts'
 import type { Check } from './types.ts'
+
+const validated = keptVerdicts()
 
 export const responseSchema = {
   name: 'response_schema',
@@ -10,7 +13,8 @@ export const responseSchema = {
   run: ({ operation, validators }, { response }) => {
     const validate = validators.response(operation, String(response.status))
     if (validate === undefined || response.json === undefined) return []
-    return validate(response.json).map((error) => ({
+    const { json } = response
+    return validated(validate, response.text, () => json).map((error) => ({
       message: `${error.path} ${error.message}`,
       ...(error.spec === undefined ? {} : { spec: error.spec }),
     }))
