@@ -49,7 +49,8 @@ export function buildCoverageReport(
       reasons: [...new Set((runsOf.get(operation.operation) ?? []).map((r) => r.skipReason ?? 'skipped'))],
     }))
   const checks = { ran: runs.filter((r) => r.ran).length, skipped: runs.filter((r) => !r.ran).length }
-  return assemble({ inSpec: spec.length, selected: selected.length, checks }, operations, skipped)
+  // Only the spec's operations: live mode's stateful properties also name paths and `fixtures`.
+  return assemble({ inSpec: spec.length, selected: operations.length, checks }, operations, skipped)
 }
 
 /**

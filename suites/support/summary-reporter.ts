@@ -8,6 +8,7 @@ import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vi
 import { type AuthSecrets, heldCredentials } from '../../contracts/credentials.ts'
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import { ALL_CHECKS } from '../checks/index.ts'
+import type { Severity } from '../checks/types.ts'
 import type { RunConfig, Shard } from './config.ts'
 import type {} from './meta.ts'
 import './provided.ts'
@@ -142,6 +143,13 @@ function order(check: string): number {
   return index === -1 ? ALL_CHECKS.length : index
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { blocker: 0, critical: 1, normal: 2, minor: 3 }
+
+/** How bad a failure of the check is: blocker first. A check the suite does not know is normal. */
+function severityRank(check: string): number {
+  return SEVERITY_RANK[ALL_CHECKS.find((known) => known.name === check)?.severity ?? 'normal']
+}
+
 /** A cell shows the worst of its tests: a failure anywhere, else a pass, else a skip. */
 function merge(states: State[]): State {
   if (states.includes('failed')) return 'failed'
@@ -172,9 +180,13 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
     })
     lines.push(`${operation.padEnd(width)}  ${marks.join(' ')}`)
   }
-  // Worst check first, then by operation and suite: the same lines however the results came in.
+  // Worst check first (by its severity, then the columns' order), then by operation and suite: the
+  // same lines however the results came in.
   const byCheck = (a: SummaryResult, b: SummaryResult) =>
-    order(a.check) - order(b.check) || compare(a.operation, b.operation) || compare(a.suite, b.suite)
+    severityRank(a.check) - severityRank(b.check) ||
+    order(a.check) - order(b.check) ||
+    compare(a.operation, b.operation) ||
+    compare(a.suite, b.suite)
   const specFindings = results.filter((r) => r.spec).sort(byCheck)
   const ofSpec = specFindings.length === 0 ? '' : ` (${specFindings.length} of them spec findings)`
   lines.push(

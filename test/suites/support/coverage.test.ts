@@ -138,6 +138,20 @@ describe('buildCoverageReport', () => {
     expect(text).toContain('1× no credential')
     expect(text).toContain('POST /access_grants/create: ')
   })
+
+  it("counts as selected only the spec's operations, not live mode's stateful properties", () => {
+    const report = buildCoverageReport(
+      [create],
+      [
+        { operation: create.id, check: 'void_shape', ran: true },
+        { operation: 'fixtures', check: 'fixtures', ran: true },
+        { operation: '/acs/users/create', check: 'add_acs_user_then_listed', ran: true },
+      ],
+      new Map([[create.id, [observe([exchange({ body: {} })])]]]),
+    )
+    expect(report.totals.operations).toEqual({ inSpec: 1, selected: 1, exercised: 1, skipped: 0 })
+    expect(report.totals.checks).toEqual({ ran: 3, skipped: 0 })
+  })
 })
 
 describe('mergeCoverageReports', () => {

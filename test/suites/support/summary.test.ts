@@ -45,6 +45,28 @@ describe('renderSummary', () => {
   })
 })
 
+describe('renderSummary failures', () => {
+  it('lists the worst first: by severity, then in the columns’ order', () => {
+    const text = renderSummary(
+      [
+        result('status_code_documented', 'failed', 'answered 418'),
+        result('error_envelope', 'failed', 'no envelope'),
+        result('auth_required', 'failed', 'answered 200, expected 401'),
+        result('valid_accepted', 'failed', 'answered 400, expected 2xx'),
+      ],
+      '',
+      [],
+    )
+    const failures = (text.split('Failures, worst first:')[1] ?? '').trim().split('\n')
+    expect(failures.map((line) => line.trim().split(' ')[1])).toEqual([
+      'auth_required',
+      'valid_accepted',
+      'error_envelope',
+      'status_code_documented',
+    ])
+  })
+})
+
 describe('credentialsLine', () => {
   it('names the kinds held, and for a server the suite did not start the variables not given', () => {
     expect(credentialsLine({ primary: 'api_key', apiKey: 'k' }, false)).toBe(
