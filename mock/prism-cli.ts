@@ -42,6 +42,8 @@ export function prismCliVersion(): string {
 export async function startPrismCli(options: PrismCliOptions): Promise<RunningPrismCli> {
   const host = options.host ?? '127.0.0.1'
   const port = options.port === undefined || options.port === 0 ? await freePort(host) : options.port
+  // Readiness is anything answering HTTP there: on a port already taken, that would be someone else.
+  if (options.port !== undefined && options.port !== 0) await assertFree(host, port)
   const packageJson = require.resolve('@stoplight/prism-cli/package.json')
   const bin = (JSON.parse(readFileSync(packageJson, 'utf8')) as { bin: { prism: string } }).bin.prism
   const args = [join(dirname(packageJson), bin), 'mock', '-h', host, '-p', String(port)]
@@ -105,6 +107,22 @@ async function stop(child: ChildProcess, exited: Promise<number | null>): Promis
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
   await exited
   clearTimeout(timer)
+}
+
+function assertFree(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `port ${port} on ${host} is already in use: stop what serves there, or pick another --port`
+            : `cannot listen on ${host}:${port}: ${error.message}`,
+        ),
+      ),
+    )
+    server.listen(port, host, () => server.close(() => resolve()))
+  })
 }
 
 function freePort(host: string): Promise<number> {

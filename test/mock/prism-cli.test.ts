@@ -59,6 +59,13 @@ describe('the seed suite against the real Prism CLI', () => {
     expect([...new Set(found)].sort()).toEqual(knownDivergences())
   }, 300_000)
 
+  it('refuses a port already taken in one line, instead of taking whoever answers there for Prism', async () => {
+    const port = Number(new URL(prism.url).port)
+    await expect(startPrismCli({ specFile: 'never-read.json', port, output: 'ignore' })).rejects.toThrow(
+      `port ${port} on 127.0.0.1 is already in use`,
+    )
+  })
+
   it('stops Prism with the test', async () => {
     await prism.close()
     expect(await prism.exited).not.toBeUndefined()
