@@ -101,7 +101,7 @@ export function resolveConfig(env: Record<string, string | undefined>, randomSee
     auth: endpoint === undefined ? embeddedMockAuth(env) : givenAuth(env),
     operations: env.SEAM_OPERATIONS ?? DEFAULTS.operations,
     ...(given(env, 'SEAM_TAGS') === undefined ? {} : { tags: env.SEAM_TAGS as string }),
-    ...(given(env, 'SEAM_CHECKS') === undefined ? {} : { checks: checkNames(env.SEAM_CHECKS as string) }),
+    ...(given(env, 'SEAM_CHECKS') === undefined ? {} : { checks: mockCheckNames(env.SEAM_CHECKS as string) }),
     runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, DEFAULTS.runs),
     seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
     timeoutMs: positiveInteger(
@@ -134,6 +134,7 @@ function resolveLiveConfig(env: Record<string, string | undefined>, randomSeed: 
     endpoint: httpUrl(given('SEAM_ENDPOINT') ?? LIVE_DEFAULTS.endpoint),
     auth,
     operations: env.SEAM_OPERATIONS ?? DEFAULTS.operations,
+    ...(given('SEAM_CHECKS') === undefined ? {} : { checks: checkNames(env.SEAM_CHECKS as string) }),
     runs: positiveInteger('SEAM_RUNS', env.SEAM_RUNS, LIVE_DEFAULTS.runs),
     seed: env.SEAM_SEED === undefined ? randomSeed() : int32('SEAM_SEED', env.SEAM_SEED),
     timeoutMs: positiveInteger('SEAM_TIMEOUT_MS', env.SEAM_TIMEOUT_MS, DEFAULTS.timeoutMs),
@@ -196,6 +197,20 @@ function givenAuth(
 
 function given(env: Record<string, string | undefined>, name: string): string | undefined {
   return env[name]?.trim() === '' ? undefined : env[name]
+}
+
+/**
+ * Checks only live mode runs: its never-created-ID suite needs a workspace whose IDs are real. A mock
+ * run asked for one alone would check nothing and pass.
+ */
+const LIVE_ONLY_CHECKS = ['unknown_id_not_found']
+
+function mockCheckNames(list: string): string[] {
+  const names = checkNames(list)
+  const liveOnly = names.find((name) => LIVE_ONLY_CHECKS.includes(name))
+  if (liveOnly !== undefined)
+    throw new ConfigError(`SEAM_CHECKS: ${liveOnly} runs in live mode only (--target live)`)
+  return names
 }
 
 function checkNames(list: string): string[] {

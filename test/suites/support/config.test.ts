@@ -119,6 +119,11 @@ describe('resolveConfig', () => {
       { SEAM_CHECKS: 'void_shape,voidshape' },
       'SEAM_CHECKS: no check is named "voidshape" (checks: not_a_server_error,',
     ],
+    // A mock run of it alone would check nothing, and pass.
+    [
+      { SEAM_CHECKS: 'unknown_id_not_found' },
+      'SEAM_CHECKS: unknown_id_not_found runs in live mode only (--target live)',
+    ],
     [
       { SEAM_SHARD: '4/3', SEAM_SEED: '1' },
       'SEAM_SHARD must be i/n, shard i of n with 1 ≤ i ≤ n (e.g. 2/4), not "4/3"',
@@ -149,6 +154,12 @@ describe('resolveConfig', () => {
     expect(config.concurrency).toBe(2)
     expect(config.runs).toBe(10)
     expect(config.live).toMatchObject({ allowProduction: false, ledgerPath: 'reports/live-ledger.jsonl' })
+    expect(config.checks).toBeUndefined()
+  })
+
+  it('live mode: only the checks asked for, the live-only one among them', () => {
+    const config = resolve({ SEAM_TARGET: 'live', SEAM_API_KEY: 'k', SEAM_CHECKS: 'unknown_id_not_found' })
+    expect(config.checks).toEqual(['unknown_id_not_found'])
   })
 
   it('live mode: a personal access token with its workspace, production only when allowed', () => {
