@@ -98,10 +98,23 @@ async function main(): Promise<number> {
     env.SEAM_OPERATIONS = 'seed'
   }
   if (values['allow-production'] === true) env.SEAM_ALLOW_PRODUCTION = '1'
-  const resolved = resolveConfig(env, randomSeed)
-  const workers = integerSetting('SEAM_WORKERS', env.SEAM_WORKERS, 0, { kind: 'positive', error: UsageError })
-  if (resolved.live !== undefined && workers !== 0)
-    throw new UsageError('SEAM_WORKERS is for mock runs, not live ones')
+  const { resolved, workers } = inFlagTerms(values, () => {
+    const resolved = resolveConfig(env, randomSeed)
+    // Flags, not the variables: a nightly's environment may hold live settings for its other jobs.
+    if (resolved.live === undefined) {
+      const liveOnly = (['allow-production', 'max-run-ms'] as const).find(
+        (flag) => values[flag] !== undefined,
+      )
+      if (liveOnly !== undefined) throw new UsageError(`--${liveOnly} is for --target live`)
+    }
+    const workers = integerSetting('SEAM_WORKERS', env.SEAM_WORKERS, 0, {
+      kind: 'positive',
+      error: UsageError,
+    })
+    if (resolved.live !== undefined && workers !== 0)
+      throw new UsageError('SEAM_WORKERS is for mock runs, not live ones')
+    return { resolved, workers }
+  })
   const reports = reportsDirectory(values.reports)
   // A filter that matches nothing is refused here, in one line, before vitest starts.
   selectOperations(buildOperations(await loadSpec()), resolved.operations, resolved.tags)
@@ -115,6 +128,18 @@ async function main(): Promise<number> {
   return runProject('conformance', resolved, reports, ownReporters(reports, { alikeFiles: true }), {
     maxWorkers: workers === 0 ? defaultWorkers(resolved) : workers,
   })
+}
+
+/** A setting's error names its variable; where the user gave the flag instead, it names the flag. */
+function inFlagTerms<T>(values: Partial<Record<string, unknown>>, settle: () => T): T {
+  try {
+    return settle()
+  } catch (error) {
+    if (!(error instanceof Error)) throw error
+    for (const [flag, variable] of Object.entries(FLAGS))
+      if (typeof values[flag] === 'string') error.message = error.message.replaceAll(variable, `--${flag}`)
+    throw error
+  }
 }
 
 /**

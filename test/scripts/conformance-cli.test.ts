@@ -29,25 +29,17 @@ describe('conformance, given bad input', () => {
   const key = { SEAM_API_KEY: SECRET }
   it.each([
     [['--bogus'], {}, "conformance: Unknown option '--bogus'"],
-    [['--runs', '0'], {}, 'conformance: SEAM_RUNS must be a positive integer, not "0"'],
-    [['--target', 'prod'], {}, 'conformance: SEAM_TARGET must be "mock" or "live", not "prod"'],
-    [['--workers', '0'], {}, 'conformance: SEAM_WORKERS must be a positive integer, not "0"'],
-    [
-      ['--target', 'live', '--workers', '2'],
-      key,
-      'conformance: SEAM_WORKERS is for mock runs, not live ones',
-    ],
-    [['--mock', 'wiremock'], {}, 'conformance: SEAM_MOCK must be "seam" or "prism", not "wiremock"'],
-    [
-      ['--shard', '4/3', '--seed', '1'],
-      {},
-      'conformance: SEAM_SHARD must be i/n, shard i of n with 1 ≤ i ≤ n',
-    ],
-    [['--shard', 'x', '--seed', '1'], {}, 'conformance: SEAM_SHARD must be i/n, shard i of n with 1 ≤ i ≤ n'],
+    [['--runs', '0'], {}, 'conformance: --runs must be a positive integer, not "0"'],
+    [['--target', 'prod'], {}, 'conformance: --target must be "mock" or "live", not "prod"'],
+    [['--workers', '0'], {}, 'conformance: --workers must be a positive integer, not "0"'],
+    [['--target', 'live', '--workers', '2'], key, 'conformance: --workers is for mock runs, not live ones'],
+    [['--mock', 'wiremock'], {}, 'conformance: --mock must be "seam" or "prism", not "wiremock"'],
+    [['--shard', '4/3', '--seed', '1'], {}, 'conformance: --shard must be i/n, shard i of n with 1 ≤ i ≤ n'],
+    [['--shard', 'x', '--seed', '1'], {}, 'conformance: --shard must be i/n, shard i of n with 1 ≤ i ≤ n'],
     [
       ['--shard', '1/2'],
       {},
-      'conformance: SEAM_SHARD needs SEAM_SEED: every shard of a run must use the same seed',
+      'conformance: --shard needs SEAM_SEED: every shard of a run must use the same seed',
     ],
     [
       ['--operations', '/no_such_path'],
@@ -59,7 +51,7 @@ describe('conformance, given bad input', () => {
     [
       ['--endpoint', 'http://127.0.0.1:9'],
       {},
-      'conformance: SEAM_ENDPOINT is a server the suite did not start: give it SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID',
+      'conformance: --endpoint is a server the suite did not start: give it SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID',
     ],
   ])('%j %j exits 2 with one line', async (args, env, message) => {
     const { code, stderr, stdout } = await conformance(args, env)
