@@ -20,7 +20,13 @@ export function runMain(
     (code) => exitAfterOutput(code),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
-      process.stderr.write(`${command}: ${message.split('\n')[0]}\n`)
+      // One line, all of it: Node's own messages go on over several (how to pass '--seed=-1').
+      const line = message
+        .split('\n')
+        .map((part) => part.trim())
+        .filter((part) => part !== '')
+        .join(' ')
+      process.stderr.write(`${command}: ${line}\n`)
       exitAfterOutput(exitCodeOf(error))
     },
   )

@@ -19,6 +19,7 @@ import { type Fixtures, probeOperation } from './fixtures.ts'
 import type { LiveProperty } from './properties.ts'
 import type { LiveRun } from './run-context.ts'
 import { type Trace, traceCase } from './trace.ts'
+import { seedFlag } from '../engine/seed-flag.ts'
 
 export type StatefulRun = {
   run: LiveRun
@@ -147,7 +148,7 @@ export function propertyFindings(property: LiveProperty, verdicts: Verdict<Trace
 export function statefulReplay(run: { seed: number; runs: number; endpoint?: string }): string {
   const flags = [
     '--target live',
-    `--seed ${run.seed}`,
+    seedFlag(run.seed),
     '--operations seed',
     ...(run.runs === LIVE_DEFAULTS.runs ? [] : [`--runs ${run.runs}`]),
     ...(run.endpoint === undefined ? [] : [`--endpoint '${run.endpoint}'`]),

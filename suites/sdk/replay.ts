@@ -1,4 +1,5 @@
 // The command that replays one operation of a gate run.
+import { seedFlag } from '../engine/seed-flag.ts'
 
 export type GateSettings = {
   seed: number
@@ -11,7 +12,7 @@ export type GateSettings = {
 
 export function replayCommand(settings: GateSettings, operationId: string): string {
   const flags = [
-    `--seed ${settings.seed}`,
+    seedFlag(settings.seed),
     `--operations '${operationId}'`,
     ...(settings.runs === settings.defaultRuns ? [] : [`--runs ${settings.runs}`]),
     ...(settings.sdk === undefined ? [] : [`--sdk '${settings.sdk}'`]),

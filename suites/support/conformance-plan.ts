@@ -10,6 +10,7 @@ import { httpTarget, type Send } from '../engine/target.ts'
 import { runPlan } from '../scenarios/run-plan.ts'
 import type { PlanFor } from '../scenarios/types.ts'
 import { DEFAULTS, type RunConfig } from './config.ts'
+import { seedFlag } from '../engine/seed-flag.ts'
 
 /** What a conformance run's plan depends on: everything that changes which requests are sent. */
 export type SuiteSettings = Pick<RunConfig, 'seed' | 'runs' | 'concurrency' | 'rules' | 'auth'> & {
@@ -58,7 +59,7 @@ export function replayCommand(
 ): string {
   const flags = [
     ...(run.target === 'live' ? ['--target live'] : []),
-    `--seed ${run.seed}`,
+    seedFlag(run.seed),
     `--operations '${operationId}'`,
     `--checks ${check}`,
     ...(run.runs === DEFAULTS.runs ? [] : [`--runs ${run.runs}`]),

@@ -29,6 +29,12 @@ describe('conformance, given bad input', () => {
   const key = { SEAM_API_KEY: SECRET }
   it.each([
     [['--bogus'], {}, "conformance: Unknown option '--bogus'"],
+    // Node's message goes on over two lines, the second saying how: both, on one.
+    [
+      ['--seed', '-1'],
+      {},
+      "argument is ambiguous. Did you forget to specify the option argument for '--seed'?",
+    ],
     [['--runs', '0'], {}, 'conformance: --runs must be a positive integer, not "0"'],
     [['--target', 'prod'], {}, 'conformance: --target must be "mock" or "live", not "prod"'],
     [['--workers', '0'], {}, 'conformance: --workers must be a positive integer, not "0"'],

@@ -22,4 +22,8 @@ describe('the replay line of a conformance failure', () => {
       "npm run conformance -- --target live --seed 7 --operations 'POST /devices/get' --checks void_shape --endpoint 'http://127.0.0.1:9'",
     )
   })
+
+  it('writes a negative seed as --seed=N, which the command reads back as a value, not a flag', () => {
+    expect(replayCommand({ ...run, seed: -5 }, 'POST /devices/get', 'void_shape')).toContain('--seed=-5 ')
+  })
 })
