@@ -21,6 +21,14 @@ const MADE_UP: AuthVariant[] = [
   { use: 'header', authorization: 'Bearer seam_cst_madeup_client_session_token' },
   { use: 'header', authorization: 'Bearer seam_pk_madeup_publishable_key' },
 ]
+/** The tokens above: made up here, public in this file, so a report may show them as sent. */
+export const MADE_UP_TOKENS: ReadonlySet<string> = new Set(
+  MADE_UP.flatMap((variant) =>
+    variant.use === 'header' && variant.authorization.startsWith('Bearer ')
+      ? [variant.authorization.slice('Bearer '.length)]
+      : [],
+  ).filter((token) => token !== ''),
+)
 // What plain Prism can tell apart: no credentials, or not a bearer token at all.
 const PRISM_REJECTS = new Set<AuthVariant>(MADE_UP.slice(0, 2))
 

@@ -22,6 +22,14 @@ describe('redactForReport', () => {
     expect(redacted).toContain('00000000-0000-1000-8000-000000000000')
     expect(redacted).toContain('$SEAM_API_KEY')
   })
+
+  it("keeps the auth suite's made-up tokens, public in its source: the failure names what got in", () => {
+    const curl =
+      "curl -H 'authorization: Bearer seam_cst_madeup_client_session_token' -H 'x: seam_cst_madeup_client_session_tokenX'"
+    expect(redactForReport(curl, [])).toBe(
+      "curl -H 'authorization: Bearer seam_cst_madeup_client_session_token' -H 'x: [REDACTED]'",
+    )
+  })
 })
 
 describe('labels', () => {
