@@ -1,9 +1,8 @@
 // `npm run merge-shards`: joins the reports of the shards of one conformance run into the reports of
 // the whole run. Exit 0 only when the merged run passed, as `npm run conformance` would have.
-import { relative } from 'node:path'
 
 import { MergeError, mergeShards } from '../suites/support/shards/merge.ts'
-import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, reportsDirectory, runMain, shownPath, UsageError } from './lib/cli.ts'
 
 const USAGE = `Usage: npm run merge-shards -- [--reports <dir>] <shard reports dir>...
 
@@ -30,7 +29,7 @@ async function main(): Promise<number> {
     throw error
   }
   process.stdout.write(`${merged.summary}\n${merged.coverage === undefined ? '' : `\n${merged.coverage}\n`}`)
-  const shown = relative(process.cwd(), out) || '.'
+  const shown = shownPath(out)
   process.stdout.write(`\nmerged ${positionals.length} shards into ${shown.startsWith('..') ? out : shown}\n`)
   return merged.passed ? 0 : 1
 }

@@ -1,10 +1,8 @@
 // `npm run mock`: a mock on a port, for pointing an SDK, the suite or other tests at it: the
 // embedded contract mock (default), or the real Prism CLI on the pinned spec.
-import { relative } from 'node:path'
-
 import { prismCliVersion, startPrismCli } from '../mock/prism-cli.ts'
 import { startMock } from '../mock/server.ts'
-import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, runMain, shownPath, UsageError } from './lib/cli.ts'
 import {
   DEFAULT_SPEC_FILE,
   OPERATION_FLAGS,
@@ -94,9 +92,7 @@ async function prismCli(
 ): Promise<number> {
   const keep = selection === undefined ? undefined : await selectedOperationKeys(selection)
   const specFile = spec ?? writeSpecFile(DEFAULT_SPEC_FILE.json, 'json', keep).path
-  process.stdout.write(
-    `Starting prism mock on ${relative(process.cwd(), specFile) || specFile} (it takes a while to load the spec)…\n`,
-  )
+  process.stdout.write(`Starting prism mock on ${shownPath(specFile)} (it takes a while to load the spec)…\n`)
   const prism = await startPrismCli({ specFile, port, host })
   process.stdout.write(
     `Prism CLI ${prism.version} listening on ${prism.url} (Ctrl-C to stop). Check it with:\n` +

@@ -2,13 +2,13 @@
 // one pass: one HTML file that opens from disk, and the multi-file site for publishing. The
 // run-to-run history in `reports/history/` is carried along so the report shows trends.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { AllureReport, resolveConfig } from '@allurereport/core'
 
 import { reportConfig, reportLayout } from '../suites/support/allure/report-config.ts'
-import { parseCommandFlags, runMain, UsageError } from './lib/cli.ts'
+import { parseCommandFlags, runMain, shownPath, UsageError } from './lib/cli.ts'
 
 const USAGE = `Usage: npm run report -- [--reports <dir>]
 
@@ -41,13 +41,18 @@ async function main(): Promise<number> {
   renameSync(layout.built.singleFile, layout.singleFile)
   rmSync(layout.build, { recursive: true, force: true })
 
-  const shown = (path: string) => relative(process.cwd(), path) || '.'
+  const shown = shownPath
+  // `npm run report:open` serves the default folder only.
+  const serve =
+    layout.site === resolve('reports', 'allure-report')
+      ? 'npm run report:open'
+      : `npx allure open ${shown(layout.site)}`
   process.stdout.write(
     [
       `report: ${shown(layout.singleFile)}`,
       `  one file: open it in a browser from disk, e.g. ${pathToFileURL(layout.singleFile).href}`,
       `site:   ${shown(join(layout.site, 'index.html'))}`,
-      '  for publishing; opened from disk it only spins: serve it (npm run report:open)',
+      `  for publishing; opened from disk it only spins: serve it (${serve})`,
       '',
     ].join('\n'),
   )

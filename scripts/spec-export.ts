@@ -1,7 +1,5 @@
 // `npm run spec:export`: the pinned spec as a file, for Prism's CLI or any other tool.
-import { relative } from 'node:path'
-
-import { parseCommandFlags, runMain } from './lib/cli.ts'
+import { parseCommandFlags, runMain, shownPath } from './lib/cli.ts'
 import {
   DEFAULT_SPEC_FILE,
   OPERATION_FLAGS,
@@ -43,7 +41,7 @@ async function main(): Promise<number> {
       : `${(written.bytes / 1024 / 1024).toFixed(1)} MB`
   const part = written.operations === undefined ? '' : `, ${written.operations} operation(s)`
   process.stdout.write(
-    `wrote ${relative(process.cwd(), written.path)}: @seamapi/types ${written.version}${part}, ${format.toUpperCase()}, ${size}\n`,
+    `wrote ${shownPath(written.path)}: @seamapi/types ${written.version}${part}, ${format.toUpperCase()}, ${size}\n`,
   )
   return 0
 }

@@ -1,6 +1,6 @@
 // What every command-line entry point shares: one-line errors and a non-zero exit, never a stack.
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 export class UsageError extends Error {
@@ -89,4 +89,10 @@ export function makeDirectory(directory: string): void {
     if (dirname(at) === at) break
   }
   for (const level of missing) mkdirSync(level)
+}
+
+/** A path as a command prints it: relative inside the working directory, else as it is. */
+export function shownPath(path: string): string {
+  const from = relative(process.cwd(), path)
+  return from === '' ? '.' : from.startsWith('..') || isAbsolute(from) ? resolve(path) : from
 }
