@@ -93,5 +93,6 @@ export function stallMessage(
   stalled: Pick<Stalled<unknown>, 'timeouts' | 'notSent'>,
   error: string,
 ): string {
-  return `the target stopped answering ${stall.what}: ${stalled.timeouts} requests in a row timed out (${error}); ${stalled.notSent} further case(s) not sent`
+  const held = stalled.notSent === 0 ? '' : `; ${stalled.notSent} further case(s) not sent`
+  return `the target stopped answering ${stall.what}: ${stalled.timeouts} requests in a row timed out (${error})${held}`
 }

@@ -8,13 +8,25 @@ import type { Exchange } from '../../../contracts/exchange.ts'
 import { type RunningMock, startMock } from '../../../mock/server.ts'
 import type { TargetFailure, Verdict } from '../../../suites/engine/events.ts'
 import { createSlots } from '../../../suites/engine/slots.ts'
-import { createStallGuard, NotSent } from '../../../suites/engine/stall.ts'
+import { createStallGuard, NotSent, stallMessage } from '../../../suites/engine/stall.ts'
 import { conformanceFindings, MOCK_SECRETS } from '../../helpers/conformance.ts'
 import { negativePlan } from '../../../suites/scenarios/negative.ts'
 import { operation, seedOperations } from '../../helpers/model.ts'
 
 const OPERATION = { key: 'operation 0', what: 'this operation' }
 const KIND = { key: 'kind body: not JSON', what: 'requests with "body: not JSON"', acrossOperations: true }
+
+describe('stallMessage', () => {
+  it('says how many cases were held back, and nothing of it when none was', () => {
+    const stall = { key: 'operation 1', what: 'this operation' }
+    expect(stallMessage(stall, { timeouts: 3, notSent: 0 }, 'timeout')).toBe(
+      'the target stopped answering this operation: 3 requests in a row timed out (timeout)',
+    )
+    expect(stallMessage(stall, { timeouts: 3, notSent: 2 }, 'timeout')).toMatch(
+      /; 2 further case\(s\) not sent$/,
+    )
+  })
+})
 
 describe('createStallGuard', () => {
   it('stops an operation after three timeouts in a row, and counts what it holds back', () => {
