@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 
 export type PrismCliOptions = {
@@ -75,7 +75,11 @@ export async function startPrismCli(options: PrismCliOptions): Promise<RunningPr
   return { url, version: prismCliVersion(), exited, close }
 }
 
-/** Polls until anything answers HTTP at `url` (Prism answers 404 for `/`), Prism exits, or time is up. */
+/**
+ * Polls until Prism takes connections (it listens once the spec is loaded), Prism exits, or time
+ * is up. A connection, not a request: any request Prism cannot route it logs as a red error, and
+ * every start showed one.
+ */
 async function untilAnswering(
   url: string,
   exited: Promise<number | null>,
@@ -84,21 +88,31 @@ async function untilAnswering(
 ): Promise<void> {
   let gone: number | null | undefined
   void exited.then((code) => (gone = code))
+  const { hostname, port } = new URL(url)
+  const host = hostname.replace(/^\[(.*)\]$/, '$1')
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (gone !== undefined) {
       const last = stderr().trim().split('\n').at(-1) ?? ''
       throw new Error(`prism mock exited (code ${gone}) before it answered${last === '' ? '' : `: ${last}`}`)
     }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) })
-      await response.body?.cancel()
-      return
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
+    if (await accepts(host, Number(port))) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
   }
   throw new Error(`prism mock did not answer at ${url} within ${timeoutMs} ms`)
+}
+
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 1000 })
+    const done = (accepted: boolean) => {
+      socket.destroy()
+      resolve(accepted)
+    }
+    socket.once('connect', () => done(true))
+    socket.once('error', () => done(false))
+    socket.once('timeout', () => done(false))
+  })
 }
 
 async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
