@@ -24,7 +24,13 @@ export async function readSpecSource(value: string, cacheDir: string): Promise<S
   if (value === 'installed' || value === 'pinned') return { version: pinnedSpecVersion(), document: openapi }
   if (VERSION.test(value)) return { version: value, document: await publishedDocument(value, cacheDir) }
   if (existsSync(value)) return { version: basename(value), document: readJsonFile(value) }
+  if (looksLikePath(value)) throw new UsageError(`no file at ${value}`)
   throw new UsageError(`"${value}" is not a version of ${PACKAGE}, "installed", or a JSON file`)
+}
+
+/** What can only be meant as a file: a folder in it, or a file's extension. */
+function looksLikePath(value: string): boolean {
+  return /[\\/]/.test(value) || /\.(json|ya?ml)$/i.test(value)
 }
 
 async function publishedDocument(version: string, cacheDir: string): Promise<unknown> {

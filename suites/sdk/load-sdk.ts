@@ -104,6 +104,9 @@ async function importSdk(name: string, label: string, load: () => Promise<unknow
 /** Reads an `--sdk` value: a path if one exists, else a release of `@seamapi/http` named by version or dist-tag. */
 export async function resolveSdkSpec(spec: string, flag = '--sdk'): Promise<SdkSource> {
   if (existsSync(spec)) return { kind: 'path', path: resolve(spec) }
+  // A folder in it or a tarball's name: a path that is not there, not a badly written release.
+  if (/^\.{0,2}[\\/]|\.(tgz|tar\.gz)$/.test(spec))
+    throw new Error(`${flag} "${spec}": no such file or directory`)
   const wanted = releaseRequested(spec)
   if (wanted === undefined) {
     throw new Error(

@@ -18,6 +18,7 @@ describe('sdk-gate, given bad input', () => {
     [['--runs', '0'], 'sdk-gate: --runs must be a positive integer, not "0"'],
     [['--seed', 'abc'], 'sdk-gate: --seed must be an integer, not "abc"'],
     [['--sdk', ''], 'sdk-gate: --sdk needs an npm spec, a tarball or a directory'],
+    [['--sdk', './no-such-sdk.tgz'], 'sdk-gate: --sdk "./no-such-sdk.tgz": no such file or directory'],
     [['--baseline', ''], 'sdk-gate: --baseline needs a version, a tarball, a directory or none'],
     [
       ['--sdk', 'left-pad@1.3.0'],

@@ -78,6 +78,7 @@ describe('given bad input', () => {
       ['--spec', 'no-such-spec'],
       'spec:lint: "no-such-spec" is not a version of @seamapi/types',
     ],
+    ['scripts/spec-lint.ts', ['--spec', 'no/such/spec.json'], 'spec:lint: no file at no/such/spec.json'],
     [
       'scripts/mock.ts',
       ['--engine', 'wiremock'],
