@@ -7,12 +7,15 @@ const USAGE = `Usage: npm run fake -- [--port N]
 
 Starts @seamapi/fake-seam-connect on loopback, seeded like a sandbox workspace, and prints the
 command that points live mode at it; Ctrl-C stops it.
-  --port <n>   1–65535 (default: a free port)
+  --port <n>   0–65535 (default, or 0: a free port)
   -h, --help`
 
 async function main(): Promise<number> {
   const port = parsePort()
-  const fake = await startFakeSandbox(port === undefined ? {} : { port })
+  const fake = await startFakeSandbox(port === undefined ? {} : { port }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    throw new UsageError(`port ${port} is already in use: stop what serves there, or pick another --port`)
+  })
   process.stdout.write(
     [
       `fake sandbox (@seamapi/fake-seam-connect) at ${fake.url}`,
@@ -35,9 +38,10 @@ function parsePort(): number | undefined {
   )
   if (values.port === undefined) return undefined
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new UsageError(`--port must be 1-65535, not "${values.port}"`)
-  return port
+  if (!/^\d+$/.test(values.port) || port > 65535)
+    throw new UsageError(`--port must be 0–65535, not "${values.port}"`)
+  // 0, as for `npm run mock`: whichever port is free.
+  return port === 0 ? undefined : port
 }
 
 runMain('fake', main)
