@@ -46,7 +46,8 @@ Options:
                          lost fails the gate, unless the spec dropped its operation too
                          (default: the version pinned in package.json; none: no comparison)
   --operations <filter>  SEAM_OPERATIONS: only these operations (seed | all | path prefixes |
-                         operation ids) (default: every operation the SDK exposes)
+                         operation ids | method and path prefix, 'GET /events')
+                         (default: every operation the SDK exposes)
   --runs <n>             generated valid calls per operation (default ${SDK_GATE_RUNS})
   --seed <n>             SEAM_SEED: replay a run (default: random, printed)
   --reports <dir>        where sdk-gate.txt, sdk-gate.junit.xml and allure-results/ go (default reports)

@@ -25,6 +25,7 @@ A <spec> is "installed" (the pinned version in node_modules, default), a publish
 @seamapi/types (fetched with npm pack, then cached), or the path of an OpenAPI JSON file.
 
 Options:
+  --spec <spec>          the spec to lint (default installed)
   --json                 print the findings as JSON
   --samples <n>          values sampled per oneOf branch (default 10)
   --fail-on-findings     exit 1 when there is any finding

@@ -40,7 +40,7 @@ Options (each mirrors an environment variable; flags win):
   --seed-endpoints         the five seed endpoints, every method (= --operations seed)
   --tags <list>            SEAM_TAGS         only operations with one of these tags (/acs, acs)
   --checks <list>          SEAM_CHECKS       only these checks (default: every check)
-  --runs <n>               SEAM_RUNS         cases per property (default ${DEFAULTS.runs})
+  --runs <n>               SEAM_RUNS         cases per property (default ${DEFAULTS.runs}; ${LIVE_DEFAULTS.runs} in live mode)
   --seed <n>               SEAM_SEED         replay a run (default: random, printed)
   --timeout-ms <n>         SEAM_TIMEOUT_MS   per request (default ${DEFAULTS.timeoutMs}; ${PRISM_TIMEOUT_MS} with --mock prism;
                                              ${EMBEDDED_TIMEOUT_MS} for the embedded mock, which only a

@@ -154,8 +154,12 @@ export function renderCoverage(report: CoverageReport, file: string): string {
     lines.push(`  Largest gaps (${gaps.length} operations have some; all in the file):`)
     for (const { o } of gaps.slice(0, GAPS_SHOWN)) {
       const parts = [
-        o.properties.missing.length > 0 ? `${o.properties.missing.length} properties never sent` : '',
-        o.enumValues.missing.length > 0 ? `${o.enumValues.missing.length} enum values never sent` : '',
+        o.properties.missing.length > 0
+          ? `${o.properties.missing.length} ${o.properties.missing.length === 1 ? 'property' : 'properties'} never sent`
+          : '',
+        o.enumValues.missing.length > 0
+          ? `${o.enumValues.missing.length} enum value${o.enumValues.missing.length === 1 ? '' : 's'} never sent`
+          : '',
         o.statuses.missing.length > 0 ? `status ${o.statuses.missing.join(', ')} never answered` : '',
       ].filter((part) => part !== '')
       lines.push(`    ${o.operation}: ${parts.join(', ')}`)

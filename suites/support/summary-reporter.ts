@@ -130,6 +130,11 @@ function toResult(test: TestCase): SummaryResult[] {
   return [{ suite: meta.suite, operation: meta.operation, check: meta.check, state, detail, spec }]
 }
 
+/** `1 test`, `2 tests`. */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? ''
 }
@@ -165,7 +170,7 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
 
   const lines = ['Seam Connect conformance', ...(runLine === '' ? [] : [runLine])]
   lines.push(
-    `suites: ${suites.map((s) => `${s} (${results.filter((r) => r.suite === s).length} tests)`).join(', ')}`,
+    `suites: ${suites.map((s) => `${s} (${counted(results.filter((r) => r.suite === s).length, 'test')})`).join(', ')}`,
     '',
   )
   checks.forEach((check, index) => lines.push(`${' '.repeat(width)}  ${'│ '.repeat(index)}┌ ${check}`))
@@ -191,7 +196,7 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
   const ofSpec = specFindings.length === 0 ? '' : ` (${specFindings.length} of them spec findings)`
   lines.push(
     '',
-    `${operations.length} operations × ${checks.length} checks: ${count('passed')} passed, ${count('failed')} failed${ofSpec}, ${count('skipped')} skipped (✓ passed, ✗ failed, - skipped, · not applicable)`,
+    `${counted(operations.length, 'operation')} × ${counted(checks.length, 'check')}: ${count('passed')} passed, ${count('failed')} failed${ofSpec}, ${count('skipped')} skipped (✓ passed, ✗ failed, - skipped, · not applicable)`,
   )
   const skips = new Map<string, number>()
   for (const r of results.filter((r) => r.state === 'skipped')) {
