@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http'
 
 import { Dispatcher } from 'undici'
 
+import { flatHeaders, type GivenHeaders } from '../contracts/headers.ts'
 import { type MockHandler, mockRequest } from './server.ts'
 import type { MockResponse } from './types.ts'
 
@@ -127,12 +128,5 @@ function lowerCased(headers: Dispatcher.DispatchOptions['headers']): Record<stri
   if (headers === undefined || headers === null) return {}
   if (Array.isArray(headers) || !(typeof headers === 'object'))
     throw new Error('the in-process dispatcher takes headers as an object')
-  const given = headers as Record<string, string | string[] | undefined>
-  const lowered: [string, string][] = []
-  for (const name of Object.keys(given)) {
-    const value = given[name]
-    if (value !== undefined)
-      lowered.push([name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value])
-  }
-  return Object.fromEntries(lowered)
+  return flatHeaders(headers as GivenHeaders)
 }

@@ -41,9 +41,8 @@ export function prismCliVersion(): string {
 
 export async function startPrismCli(options: PrismCliOptions): Promise<RunningPrismCli> {
   const host = options.host ?? '127.0.0.1'
-  const port = options.port === undefined || options.port === 0 ? await freePort(host) : options.port
-  // Readiness is anything answering HTTP there: on a port already taken, that would be someone else.
-  if (options.port !== undefined && options.port !== 0) await assertFree(host, port)
+  // Tried before Prism starts: on a port already taken, whatever listens there would pass for Prism.
+  const port = await portToListenOn(host, options.port ?? 0)
   const packageJson = require.resolve('@stoplight/prism-cli/package.json')
   const bin = (JSON.parse(readFileSync(packageJson, 'utf8')) as { bin: { prism: string } }).bin.prism
   const args = [join(dirname(packageJson), bin), 'mock', '-h', host, '-p', String(port)]
@@ -67,7 +66,7 @@ export async function startPrismCli(options: PrismCliOptions): Promise<RunningPr
     await stop(child, exited)
   }
   try {
-    await untilAnswering(url, exited, options.readyTimeoutMs ?? 120_000, () => stderr)
+    await untilListening({ host, port, url }, exited, options.readyTimeoutMs ?? 120_000, () => stderr)
   } catch (error) {
     await close()
     throw error
@@ -80,23 +79,21 @@ export async function startPrismCli(options: PrismCliOptions): Promise<RunningPr
  * is up. A connection, not a request: any request Prism cannot route it logs as a red error, and
  * every start showed one.
  */
-async function untilAnswering(
-  url: string,
+async function untilListening(
+  { host, port, url }: { host: string; port: number; url: string },
   exited: Promise<number | null>,
   timeoutMs: number,
   stderr: () => string,
 ): Promise<void> {
   let gone: number | null | undefined
   void exited.then((code) => (gone = code))
-  const { hostname, port } = new URL(url)
-  const host = hostname.replace(/^\[(.*)\]$/, '$1')
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (gone !== undefined) {
       const last = stderr().trim().split('\n').at(-1) ?? ''
       throw new Error(`prism mock exited (code ${gone}) before it answered${last === '' ? '' : `: ${last}`}`)
     }
-    if (await accepts(host, Number(port))) return
+    if (await accepts(host, port)) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   throw new Error(`prism mock did not answer at ${url} within ${timeoutMs} ms`)
@@ -123,29 +120,22 @@ async function stop(child: ChildProcess, exited: Promise<number | null>): Promis
   clearTimeout(timer)
 }
 
-function assertFree(host: string, port: number): Promise<void> {
+/** The port asked for, once it is found free; 0: a free one. */
+function portToListenOn(host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
-        new Error(
-          error.code === 'EADDRINUSE'
-            ? `port ${port} on ${host} is already in use: stop what serves there, or pick another --port`
-            : `cannot listen on ${host}:${port}: ${error.message}`,
-        ),
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${port} on ${host} is already in use: stop what serves there, or pick another --port`,
+            )
+          : error,
       ),
     )
-    server.listen(port, host, () => server.close(() => resolve()))
-  })
-}
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, host, () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
+    server.listen(port, host, () => {
+      const { port: bound } = server.address() as { port: number }
+      server.close(() => resolve(bound))
     })
   })
 }

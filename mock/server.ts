@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import type { IHttpOperation } from '@stoplight/types'
 
 import { fnv1a } from '../contracts/hash.ts'
+import { flatHeaders } from '../contracts/headers.ts'
 import { readJson } from '../contracts/json.ts'
 import { queryRecord, withoutStrictFlag } from '../contracts/query.ts'
 import { type Operation, operationsOf } from '../contracts/operations.ts'
@@ -219,12 +220,7 @@ async function handle(
   hang?: (request: MockRequest, rawBody: string) => boolean,
 ): Promise<void> {
   const rawBody = await readBody(req)
-  const headers = Object.fromEntries(
-    Object.entries(req.headers).flatMap(([name, value]) =>
-      value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]],
-    ),
-  )
-  const request = mockRequest(req.method ?? 'GET', req.url ?? '/', headers, rawBody)
+  const request = mockRequest(req.method ?? 'GET', req.url ?? '/', flatHeaders(req.headers), rawBody)
   if (hang?.(request, rawBody) === true) return
   send(res, await answer(request, rawBody))
 }

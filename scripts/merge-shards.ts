@@ -29,8 +29,7 @@ async function main(): Promise<number> {
     throw error
   }
   process.stdout.write(`${merged.summary}\n${merged.coverage === undefined ? '' : `\n${merged.coverage}\n`}`)
-  const shown = shownPath(out)
-  process.stdout.write(`\nmerged ${positionals.length} shards into ${shown.startsWith('..') ? out : shown}\n`)
+  process.stdout.write(`\nmerged ${positionals.length} shards into ${shownPath(out)}\n`)
   return merged.passed ? 0 : 1
 }
 

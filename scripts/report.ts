@@ -41,17 +41,16 @@ async function main(): Promise<number> {
   renameSync(layout.built.singleFile, layout.singleFile)
   rmSync(layout.build, { recursive: true, force: true })
 
-  const shown = shownPath
   // `npm run report:open` serves the default folder only.
   const serve =
     layout.site === resolve('reports', 'allure-report')
       ? 'npm run report:open'
-      : `npx allure open ${shown(layout.site)}`
+      : `npx allure open ${shownPath(layout.site)}`
   process.stdout.write(
     [
-      `report: ${shown(layout.singleFile)}`,
+      `report: ${shownPath(layout.singleFile)}`,
       `  one file: open it in a browser from disk, e.g. ${pathToFileURL(layout.singleFile).href}`,
-      `site:   ${shown(join(layout.site, 'index.html'))}`,
+      `site:   ${shownPath(join(layout.site, 'index.html'))}`,
       `  for publishing; opened from disk it only spins: serve it (${serve})`,
       '',
     ].join('\n'),

@@ -1,6 +1,7 @@
 // The run's configuration, from the SDK's own environment names (CLI flags mirror them). Pure:
 // it reads the record it is given and says in one line what is wrong.
 import { ALL_CHECKS } from '../checks/index.ts'
+import { unknownIdNotFound } from '../checks/unknown-id-not-found.ts'
 import type { AuthSecrets } from '../../contracts/credentials.ts'
 import { integerSetting, parseInteger } from '../../contracts/numbers.ts'
 import { MOCK_SECRETS } from './mock-secrets.ts'
@@ -203,7 +204,7 @@ function given(env: Record<string, string | undefined>, name: string): string | 
  * Checks only live mode runs: its never-created-ID suite needs a workspace whose IDs are real. A mock
  * run asked for one alone would check nothing and pass.
  */
-const LIVE_ONLY_CHECKS = ['unknown_id_not_found']
+const LIVE_ONLY_CHECKS = [unknownIdNotFound.name]
 
 function mockCheckNames(list: string): string[] {
   const names = checkNames(list)

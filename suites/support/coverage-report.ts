@@ -1,6 +1,7 @@
 // The run's coverage as data (reports/coverage.json) and as a compact table: operations, status
 // codes, properties and enum values exercised, checks run, and the gaps worth a look.
 import type { Operation } from '../../contracts/operations.ts'
+import { counted } from './counted.ts'
 import { type Extent, type Observed, type OperationCoverage, operationCoverage } from './coverage.ts'
 
 /** One test's outcome, as far as coverage cares. */
@@ -155,10 +156,10 @@ export function renderCoverage(report: CoverageReport, file: string): string {
     for (const { o } of gaps.slice(0, GAPS_SHOWN)) {
       const parts = [
         o.properties.missing.length > 0
-          ? `${o.properties.missing.length} ${o.properties.missing.length === 1 ? 'property' : 'properties'} never sent`
+          ? `${counted(o.properties.missing.length, 'property', 'properties')} never sent`
           : '',
         o.enumValues.missing.length > 0
-          ? `${o.enumValues.missing.length} enum value${o.enumValues.missing.length === 1 ? '' : 's'} never sent`
+          ? `${counted(o.enumValues.missing.length, 'enum value')} never sent`
           : '',
         o.statuses.missing.length > 0 ? `status ${o.statuses.missing.join(', ')} never answered` : '',
       ].filter((part) => part !== '')

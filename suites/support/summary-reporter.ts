@@ -10,6 +10,7 @@ import { pinnedSpecVersion } from '../../contracts/spec.ts'
 import { ALL_CHECKS } from '../checks/index.ts'
 import type { Severity } from '../checks/types.ts'
 import type { RunConfig, Shard } from './config.ts'
+import { counted } from './counted.ts'
 import type {} from './meta.ts'
 import './provided.ts'
 
@@ -128,11 +129,6 @@ function toResult(test: TestCase): SummaryResult[] {
         : '')
   const spec = state === 'failed' && meta.category === 'spec'
   return [{ suite: meta.suite, operation: meta.operation, check: meta.check, state, detail, spec }]
-}
-
-/** `1 test`, `2 tests`. */
-function counted(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 function firstLine(message: string): string {

@@ -9,6 +9,7 @@ import { queryString } from '../../contracts/query.ts'
 import type { GeneratedRequest } from '../../contracts/request.ts'
 import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from '../../contracts/credentials.ts'
 import type { Exchange, WireRequest } from '../../contracts/exchange.ts'
+import { flatHeaders } from '../../contracts/headers.ts'
 import { readJson } from '../../contracts/json.ts'
 
 export type RetryPolicy = {
@@ -53,6 +54,7 @@ export function createClient(options: ClientOptions): Client {
       keepAliveTimeout: 10_000,
     })
   const secrets = secretValues(options.auth)
+  const scrub = (text: string) => scrubSecrets(text, secrets)
   const limit = options.concurrency === undefined ? run : semaphore(options.concurrency)
   const { retry } = options
   const sleep = retry?.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)))
@@ -94,8 +96,8 @@ export function createClient(options: ClientOptions): Client {
         ...(body === undefined ? {} : { body }),
       })
       // A server may echo what it was sent: nothing it says may carry a secret onwards.
-      const text = scrubSecrets(await response.body.text(), secrets)
-      const answered = answeredHeaders(response.headers, secrets)
+      const text = scrub(await response.body.text())
+      const answered = flatHeaders(response.headers, scrub)
       const requestId = answered['seam-request-id']
       return {
         request,
@@ -150,24 +152,6 @@ export function parseRetryAfter(value: string, now = Date.now()): number | undef
   if (/^\d+$/.test(value.trim())) return Number(value) * 1000
   const date = Date.parse(value)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
-}
-
-/** The answer's headers, one string each, lower-cased, with no secret left in them. */
-function answeredHeaders(
-  headers: Record<string, string | string[] | undefined>,
-  secrets: string[],
-): Record<string, string> {
-  const answered: [string, string][] = []
-  for (const name of Object.keys(headers)) {
-    const value = headers[name]
-    if (value === undefined) continue
-    answered.push([
-      name.toLowerCase(),
-      scrubSecrets(Array.isArray(value) ? value.join(', ') : value, secrets),
-    ])
-  }
-  // Entries, not assignments: a header named __proto__ stays a header.
-  return Object.fromEntries(answered)
 }
 
 function describeTransportError(error: unknown): string {
