@@ -90,8 +90,6 @@ describe('live mode against the fake sandbox', () => {
     // Divergences fail the run, and stay visible in its output.
     expect(run.status).toBe(1)
     for (const divergence of knownDivergences()) expect(run.stdout).toContain(divergence)
-    // Every worker let go of its sockets: vitest had to give up on one that kept them open.
-    expect(run.stderr).not.toContain('Timeout terminating')
   }, 420_000)
 
   it.each([
