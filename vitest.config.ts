@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
+import type { Shard } from './suites/support/config.ts'
+import { PARTS_VARIABLE, partName, parts } from './suites/support/parts.ts'
+
 // No test may reach a real workspace by accident: the suite's own tests never see SEAM_* from the
 // shell. `npm run conformance` hands its configuration over through vitest's `provide` instead.
 for (const name of Object.keys(process.env)) {
@@ -18,30 +21,11 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        test: {
-          name: 'conformance',
-          include: ['suites/**/*.suite.ts'],
-          globalSetup: ['suites/support/global-setup.ts'],
-          // The suite files share a worker: the imports, the spec, the validators (the suite's and
-          // Prism's, compiled lazily for every operation a file reaches) and the mock are made once
-          // per worker, not once per file (whole API: 209 → 168 s of CPU, 173 → 132 s, the same peak
-          // memory). Node runs the TypeScript itself (the suites use neither vi.mock nor
-          // import.meta.vitest): no Vite transform per module.
-          isolate: false,
-          // Threads of the run's process, not processes of their own: one process less (its node,
-          // vitest's watchdog beside it) is some 90 MB less at the peak. The V8 flags and the
-          // allocator setting the suites' memory depends on are set on that process when
-          // `npm run conformance` starts it (scripts/conformance.ts).
-          pool: 'threads',
-          experimental: { viteModuleRunner: false, nodeLoader: false },
-          // Lets the suites label and attach to Allure results; `npm run conformance` adds the
-          // reporter that writes them (under `npm test` the labels go nowhere).
-          setupFiles: ['allure-vitest/setup'],
-          // Each conformance test sets its own timeout from the run's configuration.
-          hookTimeout: 60_000,
-        },
-      },
+      conformanceProject('conformance'),
+      // `npm run conformance` on a large selection runs these instead (suites/support/parts.ts).
+      ...(process.env[PARTS_VARIABLE] === undefined
+        ? []
+        : parts(Number(process.env[PARTS_VARIABLE])).map((part) => conformanceProject(partName(part), part))),
       {
         test: {
           // Live mode (`npm run conformance -- --target live`): stateful properties against a workspace.
@@ -55,3 +39,32 @@ export default defineConfig({
     ],
   },
 })
+
+/** The mock suites' project; a part of a run checks only its share of the selected operations. */
+function conformanceProject(name: string, part?: Shard) {
+  return {
+    test: {
+      name,
+      include: ['suites/**/*.suite.ts'],
+      globalSetup: ['suites/support/global-setup.ts'],
+      ...(part === undefined ? {} : { provide: { part } }),
+      // The suite files share a worker: the imports, the spec, the validators (the suite's and
+      // Prism's, compiled lazily for every operation a file reaches) and the mock are made once
+      // per worker, not once per file (whole API: 209 → 168 s of CPU, 173 → 132 s, the same peak
+      // memory). Node runs the TypeScript itself (the suites use neither vi.mock nor
+      // import.meta.vitest): no Vite transform per module.
+      isolate: false,
+      // Threads of the run's process, not processes of their own: one process less (its node,
+      // vitest's watchdog beside it) is some 90 MB less at the peak. The V8 flags and the
+      // allocator setting the suites' memory depends on are set on that process when
+      // `npm run conformance` starts it (scripts/conformance.ts).
+      pool: 'threads' as const,
+      experimental: { viteModuleRunner: false, nodeLoader: false },
+      // Lets the suites label and attach to Allure results; `npm run conformance` adds the
+      // reporter that writes them (under `npm test` the labels go nowhere).
+      setupFiles: ['allure-vitest/setup'],
+      // Each conformance test sets its own timeout from the run's configuration.
+      hookTimeout: 60_000,
+    },
+  }
+}

@@ -25,6 +25,14 @@ import { allureReporters } from '../../suites/support/allure/reporters.ts'
 import { isSdkGateResult, keepOnlyResults } from '../../suites/support/allure/results-dir.ts'
 import { ProgressReporter } from '../../suites/support/progress-reporter.ts'
 import { SummaryReporter } from '../../suites/support/summary-reporter.ts'
+import {
+  MIN_OPERATIONS_FOR_PARTS,
+  PART_COUNT,
+  PARTS_VARIABLE,
+  partName,
+  partsFor,
+} from '../../suites/support/parts.ts'
+import { shardOperations } from '../../suites/support/shards/partition.ts'
 import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './cli.ts'
 
 const USAGE = `Usage: npm run conformance -- [options]
@@ -49,8 +57,10 @@ Options (each mirrors an environment variable; flags win):
   --workers <n>            SEAM_WORKERS      workers (threads) checking the suite files side by
                                              side, each with --concurrency requests in flight
                                              (default: the cores for the embedded mock, 1 with
-                                             --endpoint; there are 3 files): more is faster and
-                                             holds more memory (README, Speed)
+                                             --endpoint): more is faster and holds more memory
+                                             (README, Speed). With two or more, ${MIN_OPERATIONS_FOR_PARTS}+
+                                             operations run in ${PART_COUNT} parts, each the 3 suite
+                                             files over its share of them
   --reports <dir>          where junit.xml, summary.txt, coverage.json and
                            allure-results/ go (default reports)
   --shard <i/n>            SEAM_SHARD        run only shard i of n: the selected operations split
@@ -117,17 +127,20 @@ async function main(): Promise<number> {
   })
   const reports = reportsDirectory(values.reports)
   // A filter that matches nothing is refused here, in one line, before vitest starts.
-  selectOperations(buildOperations(await loadSpec()), resolved.operations, resolved.tags)
+  const selected = selectOperations(buildOperations(await loadSpec()), resolved.operations, resolved.tags)
   if (resolved.endpoint !== undefined) {
     // Imported only here: undici is a tenth of a second of a start that has no server to reach.
     const { assertReachable } = await import('./reachable.ts')
     await assertReachable(resolved.endpoint, Math.min(resolved.timeoutMs, 5000))
   }
   if (resolved.live !== undefined) return runLive(resolved, reports)
-  // The three suite files each check every selected operation.
-  return runProject('conformance', resolved, reports, ownReporters(reports, { alikeFiles: true }), {
-    maxWorkers: workers === 0 ? defaultWorkers(resolved) : workers,
-  })
+  // The three suite files each check every selected operation, or every operation of their part.
+  const maxWorkers = workers === 0 ? defaultWorkers(resolved) : workers
+  const operations = resolved.shard === undefined ? selected : shardOperations(selected, resolved.shard)
+  const inParts = partsFor(operations.length, maxWorkers)
+  if (inParts.length > 0) process.env[PARTS_VARIABLE] = String(inParts.length)
+  const projects = inParts.length > 0 ? inParts.map(partName) : ['conformance']
+  return runProjects(projects, resolved, reports, ownReporters(reports, { alikeFiles: true }), { maxWorkers })
 }
 
 /** A setting's error names its variable; where the user gave the flag instead, it names the flag. */
@@ -170,12 +183,12 @@ async function runLive(resolved: RunConfig, reports: string): Promise<number> {
   process.stdout.write(
     `live: workspace "${workspace.name}" (${workspace.workspaceId})${workspace.isSandbox ? ', a sandbox' : ', NOT a sandbox (--allow-production)'} at ${config.endpoint} · seed ${config.seed}\n`,
   )
-  return runProject('live', config, reports, ownReporters(reports))
+  return runProjects(['live'], config, reports, ownReporters(reports))
 }
 
-/** Runs one vitest project on the run's configuration, reporting to the console, JUnit and Allure. */
-async function runProject(
-  project: 'conformance' | 'live',
+/** Runs vitest's projects on the run's configuration, reporting to the console, JUnit and Allure. */
+async function runProjects(
+  projects: string[],
   config: RunConfig,
   reports: string,
   ownReporters: (allureResults: string) => Reporter[],
@@ -189,7 +202,7 @@ async function runProject(
   const { BufferedJUnitReporter } = await import('../../suites/support/junit-reporter.ts')
   const vitest = await startVitest('test', [], {
     run: true,
-    project: [project],
+    project: projects,
     provide: { runConfig: config },
     ...workerOptions,
     reporters: [

@@ -35,7 +35,7 @@ export async function conformanceContext(): Promise<ConformanceContext> {
   return {
     config,
     spec,
-    operations: shardOf(selectOperations(operationsOf(spec), config.operations, config.tags), config),
+    operations: partOf(shardOf(selectOperations(operationsOf(spec), config.operations, config.tags), config)),
     // The embedded mock reads the same spec: it shares these (mock/server.ts `loadMock`).
     validators: validatorsOf(spec),
     client: createClient({
@@ -51,4 +51,10 @@ export async function conformanceContext(): Promise<ConformanceContext> {
 /** `--shard i/n`: this shard's part of the selection; every shard splits the same selection alike. */
 function shardOf(operations: Operation[], { shard }: RunConfig): Operation[] {
   return shard === undefined ? operations : shardOperations(operations, shard)
+}
+
+/** A run in parts (suites/support/parts.ts): this project's share of the shard, split the same way. */
+function partOf(operations: Operation[]): Operation[] {
+  const part = inject('part')
+  return part === undefined ? operations : shardOperations(operations, part)
 }

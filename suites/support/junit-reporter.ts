@@ -1,8 +1,12 @@
 // vitest's JUnit reporter, writing its file once at the end of the run: vitest's own awaits a write
-// to the file for every line, some 17 000 for the whole API's 8352 tests. The XML is the same.
+// to the file for every line, some 17 000 for the whole API's 8352 tests. The XML is the same, but
+// for a run in parts (suites/support/parts.ts): vitest writes a testsuite per file and part, and
+// each file's parts are joined into the one testsuite a run in one part has.
 import { writeFileSync } from 'node:fs'
 
 import { JUnitReporter, type Vitest } from 'vitest/node'
+
+import { mergeJunit } from './shards/merge-junit.ts'
 
 /** The fields of vitest 5's JUnitReporter that it writes each line through (private in its types). */
 type Internals = {
@@ -34,7 +38,14 @@ export class BufferedJUnitReporter extends JUnitReporter {
     await super.onTestRunEnd(...args)
     const { reportFile } = this as unknown as Internals
     if (this.#lines === undefined || reportFile === undefined) return
-    writeFileSync(reportFile, this.#lines.map((line) => `${line}\n`).join(''))
+    const xml = this.#lines.map((line) => `${line}\n`).join('')
+    writeFileSync(reportFile, repeatsSuite(xml) ? mergeJunit([xml]) : xml)
     this.#lines.length = 0
   }
+}
+
+/** Whether a file's testsuite appears more than once: the parts of a run in parts. */
+function repeatsSuite(xml: string): boolean {
+  const names = [...xml.matchAll(/<testsuite name="([^"]*)"/g)].map((match) => match[1])
+  return new Set(names).size < names.length
 }

@@ -1,5 +1,8 @@
 // What the main process hands the test workers.
-import type { RunConfig } from './config.ts'
+import type { ProvidedContext } from 'vitest'
+import type { Vitest } from 'vitest/node'
+
+import type { RunConfig, Shard } from './config.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,7 +12,14 @@ declare module 'vitest' {
     endpoint: string
     /** The run's resolved configuration, as the suites use it. */
     resolvedConfig: RunConfig
+    /** Which part of a run in parts this project is (suites/support/parts.ts); absent: the whole run. */
+    part?: Shard
   }
 }
 
-export {}
+/** What the run's projects were given, whichever ran: `conformance`, its parts, or `live`. */
+export function runContext(vitest: Vitest | undefined): ProvidedContext | undefined {
+  return vitest?.projects
+    .map((project) => project.getProvidedContext())
+    .find((provided) => provided.resolvedConfig !== undefined)
+}

@@ -12,7 +12,7 @@ import type { Severity } from '../checks/types.ts'
 import type { RunConfig, Shard } from './config.ts'
 import { counted } from './counted.ts'
 import type {} from './meta.ts'
-import './provided.ts'
+import { runContext } from './provided.ts'
 
 type State = 'passed' | 'failed' | 'skipped'
 export type SummaryResult = {
@@ -78,10 +78,7 @@ export class SummaryReporter implements Reporter {
   }
 
   #context() {
-    // Whichever project ran: `conformance` (mock) or `live`.
-    return ['conformance', 'live']
-      .map((name) => this.#vitest?.getProjectByName(name).getProvidedContext())
-      .find((provided) => provided?.resolvedConfig !== undefined)
+    return runContext(this.#vitest)
   }
 
   #config(): RunConfig | undefined {

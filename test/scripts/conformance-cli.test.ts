@@ -212,3 +212,59 @@ describe('conformance against a correct server given only an API key and a perso
     expect(readFileSync(join(reports, 'summary.txt'), 'utf8')).toContain('credentials held: API key')
   })
 })
+
+describe('conformance on a selection large enough to run in parts', () => {
+  // Two runs of one seed on the embedded mock, in two parts and in one: the same report.
+  const run = async (workers: string) => {
+    const reports = mkdtempSync(join(tmpdir(), 'conformance-parts-'))
+    const args = ['--operations', '/acs', '--runs', '3', '--seed', '7', '--workers', workers]
+    const { code, stdout, stderr } = await conformance([...args, '--reports', reports])
+    expect(code, stderr).toBe(0)
+    const file = (name: string) => readFileSync(join(reports, name), 'utf8').replace(/:\d{4,5}\b/g, ':PORT')
+    const junit = file('junit.xml')
+    const allure = readdirSync(join(reports, 'allure-results')).filter((name) =>
+      name.endsWith('-result.json'),
+    )
+    const endpoints = new Set(
+      allure.flatMap((name) => {
+        const result = JSON.parse(readFileSync(join(reports, 'allure-results', name), 'utf8')) as {
+          labels: { name: string; value: string }[]
+        }
+        // The run's coverage result has no endpoint label.
+        return result.labels.filter((label) => label.name === 'endpoint').map((label) => label.value)
+      }),
+    )
+    return {
+      stdout,
+      summary: file('summary.txt'),
+      coverage: file('coverage.json'),
+      suites: [...junit.matchAll(/<testsuite name="([^"]*)"/g)].map((match) => match[1]),
+      cases: [...junit.matchAll(/<testcase [^>]*>/g)]
+        .map((match) => match[0].replace(/ time="[^"]*"/, ''))
+        .sort(),
+      allure: allure.length,
+      endpoints,
+    }
+  }
+
+  it('runs each part as a project of its own and reports them as one run', async () => {
+    const [inParts, inOne] = [await run('2'), await run('1')]
+    expect(inParts.stdout).toContain('conformance 1/2')
+    expect(inParts.stdout).toContain('conformance 2/2')
+    expect(inOne.stdout).not.toContain('conformance 1/2')
+    expect(inParts.summary).toContain('target mock (seam rules) at http://127.0.0.1:PORT (embedded)')
+    expect(inParts.summary).toBe(inOne.summary)
+    expect(inParts.coverage).toBe(inOne.coverage)
+    // One testsuite per suite file, as in one part, holding the same testcases.
+    expect(inParts.suites).toEqual([
+      'suites/auth.suite.ts',
+      'suites/negative.suite.ts',
+      'suites/positive.suite.ts',
+    ])
+    expect(inParts.suites).toEqual(inOne.suites)
+    expect(inParts.cases).toEqual(inOne.cases)
+    expect(inParts.allure).toBe(inOne.allure)
+    // The parts share the run's one mock: one URL in every result, as the replay lines need.
+    expect(inParts.endpoints.size).toBe(1)
+  })
+})

@@ -11,7 +11,7 @@ import type { Reporter, Vitest } from 'vitest/node'
 
 import { pinnedSpecVersion } from '../../../contracts/spec.ts'
 import type { RunConfig } from '../config.ts'
-import '../provided.ts'
+import { runContext } from '../provided.ts'
 import { plainWriter } from './plain-writer.ts'
 
 /**
@@ -59,10 +59,7 @@ export class RunInfoReporter implements Reporter {
   }
 
   onTestRunEnd(): void {
-    // Whichever project ran: `conformance` (mock) or `live`.
-    const context = ['conformance', 'live']
-      .map((name) => this.#vitest?.getProjectByName(name).getProvidedContext())
-      .find((provided) => provided?.resolvedConfig !== undefined)
+    const context = runContext(this.#vitest)
     mkdirSync(this.#resultsDir, { recursive: true })
     const write = (name: string, text: string) => writeFileSync(join(this.#resultsDir, name), text)
     write('executor.json', `${JSON.stringify(executorInfo(process.env), null, 2)}\n`)
