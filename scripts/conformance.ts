@@ -10,8 +10,8 @@
 //   on this machine. Most of what a worker allocates dies young, and each scavenge costs what
 //   survives it, so fewer of them cost less: at 8 MB a fifth of the workers' CPU went to the
 //   collector, at 32 MB an eighth. A run in parts (suites/support/parts.ts) holds half the
-//   validators per worker, which pays for it: whole API, peak 960 MB at 8 MB in one part, 905 to
-//   935 MB at 32 MB in parts (64 MB: 1130 MB).
+//   validators per worker, which pays for it: whole API, peak 960 MB at 8 MB in one part, 904 to
+//   939 MB at 32 MB in parts (64 MB: 1130 MB).
 // - `MALLOC_ARENA_MAX=2`: glibc gives each thread that allocates (V8's compiler and GC helpers) a
 //   64 MB arena of its own and seldom hands freed memory back.
 const FLAGS = ['--heap-growing-percent=50', '--no-maglev', '--max-semi-space-size=32']

@@ -136,8 +136,7 @@ async function main(): Promise<number> {
   if (resolved.live !== undefined) return runLive(resolved, reports)
   // The three suite files each check every selected operation, or every operation of their part.
   const maxWorkers = workers === 0 ? defaultWorkers(resolved) : workers
-  const operations = resolved.shard === undefined ? selected : shardOperations(selected, resolved.shard)
-  const inParts = partsFor(operations.length, maxWorkers)
+  const inParts = partsFor(shardOperations(selected, resolved.shard).length, maxWorkers)
   if (inParts.length > 0) process.env[PARTS_VARIABLE] = String(inParts.length)
   const projects = inParts.length > 0 ? inParts.map(partName) : ['conformance']
   return runProjects(projects, resolved, reports, ownReporters(reports, { alikeFiles: true }), { maxWorkers })

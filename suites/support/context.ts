@@ -35,7 +35,12 @@ export async function conformanceContext(): Promise<ConformanceContext> {
   return {
     config,
     spec,
-    operations: partOf(shardOf(selectOperations(operationsOf(spec), config.operations, config.tags), config)),
+    // `--shard i/n`, then the part of a run in parts (suites/support/parts.ts): each split alike
+    // wherever it is made.
+    operations: shardOperations(
+      shardOperations(selectOperations(operationsOf(spec), config.operations, config.tags), config.shard),
+      inject('part'),
+    ),
     // The embedded mock reads the same spec: it shares these (mock/server.ts `loadMock`).
     validators: validatorsOf(spec),
     client: createClient({
@@ -46,15 +51,4 @@ export async function conformanceContext(): Promise<ConformanceContext> {
       ...(embedded ? { dispatcher: await embeddedMockDispatcher(config, endpoint) } : {}),
     }),
   }
-}
-
-/** `--shard i/n`: this shard's part of the selection; every shard splits the same selection alike. */
-function shardOf(operations: Operation[], { shard }: RunConfig): Operation[] {
-  return shard === undefined ? operations : shardOperations(operations, shard)
-}
-
-/** A run in parts (suites/support/parts.ts): this project's share of the shard, split the same way. */
-function partOf(operations: Operation[]): Operation[] {
-  const part = inject('part')
-  return part === undefined ? operations : shardOperations(operations, part)
 }

@@ -15,12 +15,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // whole API is `npm run conformance`'s job, which CI runs as well.
   const config =
     project.getProvidedContext().runConfig ?? resolveConfig({ SEAM_OPERATIONS: 'seed' }, randomSeed)
+  let mock: RunningMock | undefined
   if (config.endpoint === undefined) {
     // Lazy: the workers answer in-process; this one serves the run's URL (a replayed curl line).
     shared ??= { mock: startMock({ rules: config.rules, accepted: config.auth, lazy: true }), users: 0 }
     shared.users++
+    mock = await shared.mock
   }
-  const mock = config.endpoint === undefined ? await shared?.mock : undefined
   project.provide('resolvedConfig', config)
   project.provide('endpoint', mock?.url ?? (config.endpoint as string))
   return async () => {

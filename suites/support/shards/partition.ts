@@ -11,7 +11,13 @@ export type Costs = Readonly<Record<string, number>>
 
 export const OPERATION_COSTS: Costs = measured.ms
 
-export function shardOperations(operations: Operation[], shard: Shard, costs: Costs = OPERATION_COSTS) {
+/** The operations of `shard`; without one (an unsharded run, a run in one part), all of them. */
+export function shardOperations(
+  operations: Operation[],
+  shard: Shard | undefined,
+  costs: Costs = OPERATION_COSTS,
+): Operation[] {
+  if (shard === undefined) return operations
   const assigned = assignShards(
     operations.map((operation) => operation.id),
     shard.count,
