@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 import type { Shard } from './suites/support/config.ts'
 import { PARTS_VARIABLE, partName, parts } from './suites/support/parts.ts'
+import { PartsSequencer } from './suites/support/parts-order.ts'
 
 // No test may reach a real workspace by accident: the suite's own tests never see SEAM_* from the
 // shell. `npm run conformance` hands its configuration over through vitest's `provide` instead.
@@ -9,8 +10,12 @@ for (const name of Object.keys(process.env)) {
   if (name.startsWith('SEAM_')) delete process.env[name]
 }
 
+const inParts = process.env[PARTS_VARIABLE] !== undefined
+
 export default defineConfig({
   test: {
+    // A run in parts queues its files so that both workers end together (suites/support/parts-order.ts).
+    ...(inParts ? { sequence: { sequencer: PartsSequencer } } : {}),
     projects: [
       {
         test: {
@@ -23,9 +28,9 @@ export default defineConfig({
       },
       conformanceProject('conformance'),
       // `npm run conformance` on a large selection runs these instead (suites/support/parts.ts).
-      ...(process.env[PARTS_VARIABLE] === undefined
-        ? []
-        : parts(Number(process.env[PARTS_VARIABLE])).map((part) => conformanceProject(partName(part), part))),
+      ...(inParts
+        ? parts(Number(process.env[PARTS_VARIABLE])).map((part) => conformanceProject(partName(part), part))
+        : []),
       {
         test: {
           // Live mode (`npm run conformance -- --target live`): stateful properties against a workspace.

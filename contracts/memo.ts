@@ -32,3 +32,21 @@ export function memoizeByObjects<K extends object, L extends object, V>(
     return value
   }
 }
+
+/**
+ * Caches `build` per string for the `size` strings met last: for keys that recur close together
+ * (an operation's requests, the bodies a mock answers it from), not for keeping everything.
+ */
+export function recentCache<V>(size: number): (key: string, build: () => V) => V {
+  const kept = new Map<string, V>()
+  return (key, build) => {
+    let value = kept.get(key)
+    if (value === undefined) {
+      // A Map iterates in insertion order: the first key is the one met longest ago.
+      if (kept.size >= size) kept.delete(kept.keys().next().value as string)
+      value = build()
+      kept.set(key, value)
+    }
+    return value
+  }
+}

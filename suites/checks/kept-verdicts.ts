@@ -2,6 +2,7 @@
 // text hundreds of times, and validating it again was a tenth of the positive suite's time. A
 // check keeps its verdicts on the texts it met last, by validator. The text fixes the JSON
 // (`response.json` is what `response.text` parses to), so a kept verdict is the verdict.
+import { recentCache } from '../../contracts/memo.ts'
 import type { ValidationError, Validate } from '../../contracts/validators.ts'
 
 /** Texts kept: the pipeline's few operations in flight, a pool of bodies each. */
@@ -11,15 +12,9 @@ export type KeptValidate = (validate: Validate, text: string, value: () => unkno
 
 /** One per check: what a check validates in a text (all of it, or one property) is its own. */
 export function keptVerdicts(size = KEPT_TEXTS): KeptValidate {
-  const byText = new Map<string, Map<Validate, ValidationError[]>>()
+  const byText = recentCache<Map<Validate, ValidationError[]>>(size)
   return (validate, text, value) => {
-    let verdicts = byText.get(text)
-    if (verdicts === undefined) {
-      // A Map iterates in insertion order: the first key is the text met longest ago.
-      if (byText.size >= size) byText.delete(byText.keys().next().value as string)
-      verdicts = new Map()
-      byText.set(text, verdicts)
-    }
+    const verdicts = byText(text, () => new Map())
     let errors = verdicts.get(validate)
     if (errors === undefined) {
       errors = validate(value())

@@ -11,6 +11,13 @@ import { type AuthSecrets, resolveAuth, scrubSecrets, secretValues } from '../..
 import type { Exchange, WireRequest } from '../../contracts/exchange.ts'
 import { flatHeaders } from '../../contracts/headers.ts'
 import { readJson } from '../../contracts/json.ts'
+import { recentCache } from '../../contracts/memo.ts'
+
+/**
+ * Answer texts whose JSON is kept: the embedded mock answers an operation from a pool of eight
+ * bodies, so a run reads the same text hundreds of times, a few operations at a time.
+ */
+const KEPT_TEXTS = 64
 
 export type RetryPolicy = {
   /** 429s retried before a 429 is the answer. */
@@ -54,6 +61,8 @@ export function createClient(options: ClientOptions): Client {
       keepAliveTimeout: 10_000,
     })
   const secrets = secretValues(options.auth)
+  // Exchanges with equal texts share one parse: nothing changes a response's JSON once read.
+  const parsed = recentCache<{ json?: unknown }>(KEPT_TEXTS)
   const scrub = (text: string) => scrubSecrets(text, secrets)
   const limit = options.concurrency === undefined ? run : semaphore(options.concurrency)
   const { retry } = options
@@ -106,7 +115,7 @@ export function createClient(options: ClientOptions): Client {
           status: response.statusCode,
           headers: answered,
           text,
-          ...readJson(text),
+          ...parsed(text, () => readJson(text)),
           ...(requestId === undefined ? {} : { requestId }),
           durationMs: performance.now() - started,
         },
