@@ -22,7 +22,7 @@ import { CoverageReporter } from '../../suites/support/coverage-reporter.ts'
 import { CostReporter } from '../../suites/support/shards/cost-reporter.ts'
 import { GithubAnnotationsReporter } from '../../suites/support/github-annotations-reporter.ts'
 import { allureReporters } from '../../suites/support/allure/reporters.ts'
-import { isSdkGateResult, keepOnlyResults } from '../../suites/support/allure/results-dir.ts'
+import { isSdkGateResult, keepOnlyResultsAside } from '../../suites/support/allure/results-dir.ts'
 import { ProgressReporter } from '../../suites/support/progress-reporter.ts'
 import { SummaryReporter } from '../../suites/support/summary-reporter.ts'
 import {
@@ -195,7 +195,8 @@ async function runProjects(
 ): Promise<number> {
   // Allure results are this run's only, beside the SDK gate's: a previous run's would mix into the report.
   const allureResults = join(reports, 'allure-results')
-  keepOnlyResults(allureResults, isSdkGateResult)
+  const cleared = keepOnlyResultsAside(allureResults, isSdkGateResult)
+  cleared.catch(() => {}) // awaited after the run; a run vitest could not start fails for that instead
   // Imported when a run starts: --help and a usage error answer without loading vitest.
   const { startVitest } = await import('vitest/node')
   const { BufferedJUnitReporter } = await import('../../suites/support/junit-reporter.ts')
@@ -214,6 +215,7 @@ async function runProjects(
     watch: false,
   })
   await vitest.close()
+  await cleared
   return process.exitCode === undefined || process.exitCode === 0 ? 0 : 1
 }
 

@@ -15,7 +15,11 @@ import { compareWithBaseline } from '../../suites/sdk/baseline.ts'
 import { GATE_SECRETS, type GateResult, runSdkGate } from '../../suites/sdk/gate.ts'
 import { gateJunit, type GateReportInput } from '../../suites/sdk/junit.ts'
 import { loadSdk } from '../../suites/sdk/load-sdk.ts'
-import { isSdkGateResult, keepOnlyResults } from '../../suites/support/allure/results-dir.ts'
+import {
+  isSdkGateResult,
+  keepOnlyResults,
+  keepOnlyResultsAside,
+} from '../../suites/support/allure/results-dir.ts'
 import { BROKEN_SDKS, DROPS_METHOD } from '../fixtures/sdk-faults.ts'
 import { runScript } from '../helpers/run-script.ts'
 
@@ -221,21 +225,45 @@ describe('writeGateAllure', () => {
   }, 120_000)
 })
 
+/** A results directory as two runs leave it: the gate's result with its attachment, and a conformance run's. */
+function earlierResults(dir: string, gate = 'g'): void {
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, `${gate}-attachment.txt`), 'gate evidence')
+  writeFileSync(
+    join(dir, `${gate}-result.json`),
+    JSON.stringify({
+      labels: [{ name: '_runner', value: 'sdk-gate' }],
+      steps: [{ attachments: [{ source: `${gate}-attachment.txt` }] }],
+    }),
+  )
+  writeFileSync(join(dir, 'c-result.json'), JSON.stringify({ labels: [] }))
+  writeFileSync(join(dir, 'c-container.json'), '{}')
+  writeFileSync(join(dir, 'environment.properties'), 'target = mock\n')
+}
+
 describe('keepOnlyResults', () => {
   it('clears a conformance run’s earlier results but keeps the gate’s and their attachments', () => {
     const dir = mkdtempSync(join(tmpdir(), 'results-dir-'))
-    writeFileSync(join(dir, 'g-attachment.txt'), 'gate evidence')
-    writeFileSync(
-      join(dir, 'g-result.json'),
-      JSON.stringify({
-        labels: [{ name: '_runner', value: 'sdk-gate' }],
-        steps: [{ attachments: [{ source: 'g-attachment.txt' }] }],
-      }),
-    )
-    writeFileSync(join(dir, 'c-result.json'), JSON.stringify({ labels: [] }))
-    writeFileSync(join(dir, 'c-container.json'), '{}')
-    writeFileSync(join(dir, 'environment.properties'), 'target = mock\n')
+    earlierResults(dir)
     keepOnlyResults(dir, isSdkGateResult)
     expect(readdirSync(dir).sort()).toEqual(['g-attachment.txt', 'g-result.json'])
+  })
+
+  it('does the same aside, while the run writes its own results, and finishes what a run cut short set aside', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'results-dir-'))
+    const dir = join(reports, 'allure-results')
+    earlierResults(dir)
+    earlierResults(join(reports, 'allure-results.previous-1'), 'h')
+    const cleared = keepOnlyResultsAside(dir, isSdkGateResult)
+    writeFileSync(join(dir, 'new-result.json'), '{}')
+    await cleared
+    expect(readdirSync(reports)).toEqual(['allure-results'])
+    expect(readdirSync(dir).sort()).toEqual([
+      'g-attachment.txt',
+      'g-result.json',
+      'h-attachment.txt',
+      'h-result.json',
+      'new-result.json',
+    ])
   })
 })

@@ -1,8 +1,9 @@
 // One results directory, two writers: `npm run conformance` (through allure-vitest) and
 // `npm run sdk-gate` write into the same `allure-results/`, so one report shows both. Each command
 // replaces only its own earlier results; the SDK gate's carry a hidden label that says so.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { readFile, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 
 /** The hidden label (hidden: its name starts with `_`) naming the command that wrote a result. */
 export const RUNNER_LABEL = '_runner'
@@ -36,6 +37,60 @@ export function keepOnlyResults(dir: string, kept: (result: ResultFile) => boole
   for (const file of readdirSync(dir)) {
     if (!keep.has(file)) rmSync(join(dir, file), { recursive: true, force: true })
   }
+}
+
+/**
+ * `keepOnlyResults` without making the run wait for it: reading and removing a whole-API run's
+ * 11 000 results took 5 s before vitest started. The directory is set aside at once (a rename)
+ * and made afresh; the kept results go back into it, and the rest is removed, while the run goes
+ * on. A directory set aside by a run cut short is finished with the same way. Await the promise
+ * before reading the directory.
+ */
+export function keepOnlyResultsAside(dir: string, kept: (result: ResultFile) => boolean): Promise<void> {
+  const prefix = `${basename(dir)}.previous-`
+  const parent = dirname(dir)
+  const asides = existsSync(parent)
+    ? readdirSync(parent)
+        .filter((name) => name.startsWith(prefix))
+        .map((name) => join(parent, name))
+    : []
+  if (existsSync(dir)) {
+    const aside = join(parent, `${prefix}${process.pid}`)
+    renameSync(dir, aside)
+    asides.push(aside)
+  }
+  mkdirSync(dir, { recursive: true })
+  return (async () => {
+    for (const aside of asides) {
+      for (const [file, result] of await resultsOf(aside)) {
+        if (!kept(result)) continue
+        for (const name of [file, ...attachmentsOf(result)]) renameSync(join(aside, name), join(dir, name))
+      }
+      await rm(aside, { recursive: true, force: true })
+    }
+  })()
+}
+
+/** Files read at once: each read holds a descriptor open. */
+const READ_AT_ONCE = 64
+
+/** `results`, read without holding up the process: a run's reporters go on meanwhile. */
+async function resultsOf(dir: string): Promise<[string, ResultFile][]> {
+  const files = readdirSync(dir).filter((file) => file.endsWith('-result.json'))
+  const read: [string, ResultFile][] = []
+  for (let at = 0; at < files.length; at += READ_AT_ONCE) {
+    const texts = await Promise.all(
+      files.slice(at, at + READ_AT_ONCE).map((file) => readFile(join(dir, file), 'utf8').catch(() => '')),
+    )
+    texts.forEach((text, index) => {
+      try {
+        read.push([files[at + index] as string, JSON.parse(text) as ResultFile])
+      } catch {
+        // Not a result Allure could read either.
+      }
+    })
+  }
+  return read
 }
 
 function results(dir: string): [string, ResultFile][] {
