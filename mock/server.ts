@@ -163,8 +163,8 @@ export async function createMockHandler(options: MockOptions = {}): Promise<Mock
   }
 
   // A judgement depends on the request alone (a prose rule's "now" aside, which no generated date is
-  // near), and the suites send many a request again within moments: a shrink retries its
-  // counterexample's neighbours, a scenario with few distinct cases repeats them.
+  // near), and about a tenth of a run's requests repeat one sent moments before: an operation that
+  // takes few inputs has few distinct requests.
   const recentAnswers = recentCache<Promise<MockResponse>>(RECENT_ANSWERS)
   const stats: MockStats = { requests: 0, busyMs: 0 }
   const answer = async (request: MockRequest, rawBody: string): Promise<MockResponse> => {

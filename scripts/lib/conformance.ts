@@ -195,8 +195,12 @@ async function runProjects(
 ): Promise<number> {
   // Allure results are this run's only, beside the SDK gate's: a previous run's would mix into the report.
   const allureResults = join(reports, 'allure-results')
-  const cleared = keepOnlyResultsAside(allureResults, isSdkGateResult)
-  cleared.catch(() => {}) // awaited after the run; a run vitest could not start fails for that instead
+  // Cleared while the run goes on; what could not be is said, and does not fail a run that passed.
+  const cleared = keepOnlyResultsAside(allureResults, isSdkGateResult).catch((error: unknown) => {
+    process.stderr.write(
+      `warning: earlier Allure results in ${allureResults} not all cleared: ${String(error)}\n`,
+    )
+  })
   // Imported when a run starts: --help and a usage error answer without loading vitest.
   const { startVitest } = await import('vitest/node')
   const { BufferedJUnitReporter } = await import('../../suites/support/junit-reporter.ts')

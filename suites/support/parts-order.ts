@@ -1,8 +1,8 @@
 // The order a run in parts queues its files in. Vitest gives a free worker the next file queued,
 // and keeps the worker only when that file belongs to the worker's own project (part): otherwise a
 // new worker starts. With the parts' files queued one part after the other, each longest first,
-// one worker ran both auth files, the longest, and the other waited on nothing for the last fifth
-// of the whole API. Queued as below, each worker runs one file of each suite, so both end at about
+// one worker ran both auth files, the longest, and the other had nothing left to run for the last
+// 15 to 25 s of the whole API. Queued as below, each worker runs one file of each suite, so both end at about
 // one part's cost, with the same two worker starts per part.
 import { basename } from 'node:path'
 

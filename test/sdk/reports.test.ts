@@ -254,6 +254,14 @@ describe('keepOnlyResults', () => {
     const dir = join(reports, 'allure-results')
     earlierResults(dir)
     earlierResults(join(reports, 'allure-results.previous-1'), 'h')
+    // A gate result whose attachment was never written.
+    writeFileSync(
+      join(dir, 'm-result.json'),
+      JSON.stringify({
+        labels: [{ name: '_runner', value: 'sdk-gate' }],
+        attachments: [{ source: 'm-attachment.txt' }],
+      }),
+    )
     const cleared = keepOnlyResultsAside(dir, isSdkGateResult)
     writeFileSync(join(dir, 'new-result.json'), '{}')
     await cleared
@@ -263,6 +271,7 @@ describe('keepOnlyResults', () => {
       'g-result.json',
       'h-attachment.txt',
       'h-result.json',
+      'm-result.json',
       'new-result.json',
     ])
   })

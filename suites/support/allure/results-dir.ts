@@ -64,7 +64,9 @@ export function keepOnlyResultsAside(dir: string, kept: (result: ResultFile) => 
     for (const aside of asides) {
       for (const [file, result] of await resultsOf(aside)) {
         if (!kept(result)) continue
-        for (const name of [file, ...attachmentsOf(result)]) renameSync(join(aside, name), join(dir, name))
+        // A result may name an attachment that was never written.
+        for (const name of [file, ...attachmentsOf(result)])
+          if (existsSync(join(aside, name))) renameSync(join(aside, name), join(dir, name))
       }
       await rm(aside, { recursive: true, force: true })
     }
