@@ -18,21 +18,12 @@ export function isSdkGateResult(result: ResultFile): boolean {
 
 /** Removes the results `owned` picks, and their attachments; every other file stays. */
 export function removeResults(dir: string, owned: (result: ResultFile) => boolean): void {
-  for (const [file, result] of results(dir)) {
-    if (!owned(result)) continue
-    for (const source of attachmentsOf(result)) rmSync(join(dir, source), { force: true })
-    rmSync(join(dir, file), { force: true })
-  }
+  for (const file of filesOf(results(dir), owned)) rmSync(join(dir, file), { force: true })
 }
 
 /** Removes every file but the results `kept` picks and their attachments. */
 export function keepOnlyResults(dir: string, kept: (result: ResultFile) => boolean): void {
-  const keep = new Set<string>()
-  for (const [file, result] of results(dir)) {
-    if (!kept(result)) continue
-    keep.add(file)
-    for (const source of attachmentsOf(result)) keep.add(source)
-  }
+  const keep = new Set(filesOf(results(dir), kept))
   if (!existsSync(dir)) return
   for (const file of readdirSync(dir)) {
     if (!keep.has(file)) rmSync(join(dir, file), { recursive: true, force: true })
@@ -62,12 +53,9 @@ export function keepOnlyResultsAside(dir: string, kept: (result: ResultFile) => 
   mkdirSync(dir, { recursive: true })
   return (async () => {
     for (const aside of asides) {
-      for (const [file, result] of await resultsOf(aside)) {
-        if (!kept(result)) continue
-        // A result may name an attachment that was never written.
-        for (const name of [file, ...attachmentsOf(result)])
-          if (existsSync(join(aside, name))) renameSync(join(aside, name), join(dir, name))
-      }
+      // A result may name an attachment that was never written.
+      for (const name of filesOf(await resultsOf(aside), kept))
+        if (existsSync(join(aside, name))) renameSync(join(aside, name), join(dir, name))
       await rm(aside, { recursive: true, force: true })
     }
   })()
@@ -84,13 +72,7 @@ async function resultsOf(dir: string): Promise<[string, ResultFile][]> {
     const texts = await Promise.all(
       files.slice(at, at + READ_AT_ONCE).map((file) => readFile(join(dir, file), 'utf8').catch(() => '')),
     )
-    texts.forEach((text, index) => {
-      try {
-        read.push([files[at + index] as string, JSON.parse(text) as ResultFile])
-      } catch {
-        // Not a result Allure could read either.
-      }
-    })
+    texts.forEach((text, index) => read.push(...parsed(files[at + index] as string, () => text)))
   }
   return read
 }
@@ -99,13 +81,21 @@ function results(dir: string): [string, ResultFile][] {
   if (!existsSync(dir)) return []
   return readdirSync(dir)
     .filter((file) => file.endsWith('-result.json'))
-    .flatMap((file): [string, ResultFile][] => {
-      try {
-        return [[file, JSON.parse(readFileSync(join(dir, file), 'utf8')) as ResultFile]]
-      } catch {
-        return []
-      }
-    })
+    .flatMap((file) => parsed(file, () => readFileSync(join(dir, file), 'utf8')))
+}
+
+/** A result file's name and content; none when it cannot be read as JSON (nor could Allure read it). */
+function parsed(file: string, text: () => string): [string, ResultFile][] {
+  try {
+    return [[file, JSON.parse(text()) as ResultFile]]
+  } catch {
+    return []
+  }
+}
+
+/** The files of the results `picked` picks: each result's own, then its attachments. */
+function filesOf(read: [string, ResultFile][], picked: (result: ResultFile) => boolean): string[] {
+  return read.flatMap(([file, result]) => (picked(result) ? [file, ...attachmentsOf(result)] : []))
 }
 
 function attachmentsOf(attached: Attached): string[] {
