@@ -8,6 +8,7 @@ import {
   OPERATION_FLAGS,
   operationSelection,
   selectedOperationKeys,
+  servedSelection,
   writeSpecFile,
 } from './lib/spec-file.ts'
 import { untilStopped } from './lib/until-stopped.ts'
@@ -94,9 +95,10 @@ async function prismCli(
   const specFile = spec ?? writeSpecFile(DEFAULT_SPEC_FILE.json, 'json', keep).path
   process.stdout.write(`Starting prism mock on ${shownPath(specFile)} (it takes a while to load the spec)…\n`)
   const prism = await startPrismCli({ specFile, port, host })
+  const served = spec === undefined ? selection : await servedSelection(spec)
   process.stdout.write(
     `Prism CLI ${prism.version} listening on ${prism.url} (Ctrl-C to stop). Check it with:\n` +
-      `  SEAM_API_KEY=seam_any_key npm run conformance -- --endpoint ${prism.url} --mock prism ${operationsFlag(selection)}\n`,
+      `  SEAM_API_KEY=seam_any_key npm run conformance -- --endpoint ${prism.url} --mock prism ${operationsFlag(served)}\n`,
   )
   const stopped = await Promise.race([untilStopped().then(() => 'signal' as const), prism.exited])
   if (stopped !== 'signal') throw new Error(`prism mock exited on its own (code ${stopped})`)
@@ -104,7 +106,10 @@ async function prismCli(
   return 0
 }
 
-/** The conformance flag that checks what Prism serves: the seed endpoints when it serves everything. */
+/**
+ * The conformance flag that checks what Prism serves (a file given with --spec: what it serves of the
+ * pinned spec): the seed endpoints when it serves everything.
+ */
 function operationsFlag(selection: string | undefined): string {
   if (selection === undefined || selection === 'seed') return '--seed-endpoints'
   return `--operations ${/\s/.test(selection) ? `'${selection}'` : selection}`

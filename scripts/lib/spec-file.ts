@@ -1,14 +1,14 @@
 // The pinned spec as a file, for Prism's CLI or any other tool: the document exactly as
 // `@seamapi/types` publishes it (before the suite normalises it for Ajv), as JSON or YAML; or only
 // some operations of it, with the components they reach.
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 
-import { stringify } from 'yaml'
+import { parse, stringify } from 'yaml'
 
 import { buildOperations } from '../../contracts/operations.ts'
-import { selectOperations } from '../../contracts/selection.ts'
-import { loadSpec, pinnedDocument, pinnedSpecVersion } from '../../contracts/spec.ts'
+import { SEED_PATHS, selectOperations } from '../../contracts/selection.ts'
+import { HTTP_METHODS, loadSpec, pinnedDocument, pinnedSpecVersion } from '../../contracts/spec.ts'
 import { type OperationKey, subsetDocument } from '../../contracts/spec-subset.ts'
 import { makeDirectory, UsageError } from './cli.ts'
 
@@ -66,4 +66,32 @@ export function operationSelection(values: {
   if (values.operations !== undefined)
     throw new UsageError('--seed-endpoints and --operations exclude each other')
   return 'seed'
+}
+
+/**
+ * The `--operations` filter for what an OpenAPI file (JSON or YAML) serves of the pinned spec:
+ * `seed` for the seed endpoints, undefined for all of them or when the file cannot be read (the
+ * tool that serves it says why), else each operation by method and path.
+ */
+export async function servedSelection(file: string): Promise<string | undefined> {
+  let paths: unknown
+  try {
+    paths = (parse(readFileSync(file, 'utf8')) as { paths?: unknown } | null)?.paths
+  } catch {
+    return undefined
+  }
+  if (typeof paths !== 'object' || paths === null) return undefined
+  const served = new Set(
+    Object.entries(paths).flatMap(([path, item]) =>
+      HTTP_METHODS.filter((method) => typeof item === 'object' && item !== null && method in item).map(
+        (method) => `${method.toUpperCase()} ${path}`,
+      ),
+    ),
+  )
+  const all = buildOperations(await loadSpec())
+  const kept = all.filter((operation) => served.has(operation.id))
+  if (kept.length === 0 || kept.length === all.length) return undefined
+  const isSeed = (operation: { path: string }) => (SEED_PATHS as readonly string[]).includes(operation.path)
+  if (kept.every(isSeed) && kept.length === all.filter(isSeed).length) return 'seed'
+  return kept.map((operation) => operation.id).join(',')
 }

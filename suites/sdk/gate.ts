@@ -217,6 +217,15 @@ export async function runGate(gate: GateTarget): Promise<GateResult> {
   if (selected !== undefined && plans.length === 0) {
     throw new Error(`no SDK method calls the selected operations ("${gate.operations}")`)
   }
+  // A selected operation no SDK method calls is said, with why, rather than left out unremarked.
+  for (const operation of selected ?? []) {
+    if (sdkPaths.has(operation)) continue
+    const methods = coverage.bound
+      .filter((binding) => binding.operation.path === operation.path)
+      .map((binding) => binding.operation.method.toUpperCase())
+    const reason = `no SDK method calls it${methods.length === 0 ? '' : ` (the SDK calls its path with ${[...new Set(methods)].join(', ')})`}`
+    result.skipped.push({ operation, reason })
+  }
   const target = sdkTarget({
     bound,
     clients: sdkClients(sdk, gate.endpoint, gate.secrets),

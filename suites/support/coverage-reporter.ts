@@ -33,6 +33,7 @@ export class CoverageReporter implements Reporter {
       runs.push({
         operation: meta.conformance.operation,
         check: meta.conformance.check,
+        suite: meta.conformance.suite,
         ran,
         ...(ran
           ? {}

@@ -129,21 +129,54 @@ function join(path: string, name: string): string {
 
 export type OperationCoverage = {
   operation: string
-  statuses: { documented: string[]; seen: number[]; missing: string[] }
+  /**
+   * `missing`: documented statuses a suite of the run sought and never got. `notSought`: documented
+   * statuses no suite that ran for the operation asks for (`--checks`, or a live run that gives it
+   * only some suites), so not missed. `seen`: every status answered, documented or not.
+   */
+  statuses: { documented: string[]; seen: string[]; missing: string[]; notSought: string[] }
   properties: { total: number; sent: number; missing: string[] }
   enumValues: { total: number; sent: number; missing: string[] }
   /** The longest string and list valid requests carried, by any suite. */
   longest: Longest
 }
 
-/** Holds what the suites observed (merged) against what the operation offers. */
-export function operationCoverage(operation: Operation, observed: Observed[]): OperationCoverage {
+const AUTH_STATUSES = new Set(['401', '403'])
+
+/** The documented statuses each suite's requests ask for: valid ones a 2xx, the others a refusal. */
+const SOUGHT_BY: Record<string, (status: string) => boolean> = {
+  positive: (status) => status.startsWith('2'),
+  negative: (status) => status.startsWith('4') && !AUTH_STATUSES.has(status),
+  auth: (status) => AUTH_STATUSES.has(status),
+  // Live mode's never-created IDs.
+  not_found: (status) => status === '404',
+}
+
+/**
+ * Whether any of these suites (those whose checks ran for an operation) asks for a status. A suite
+ * not listed above (live mode's stateful properties), or suites not known, ask for every status.
+ */
+export function soughtBy(suites: string[] | undefined): (status: string) => boolean {
+  if (suites === undefined || suites.some((suite) => SOUGHT_BY[suite] === undefined)) return () => true
+  return (status) => suites.some((suite) => (SOUGHT_BY[suite] as (status: string) => boolean)(status))
+}
+
+/**
+ * Holds what the suites observed (merged) against what the operation offers; `suites`, those whose
+ * checks ran for it, say which documented statuses the run sought (all, when not given).
+ */
+export function operationCoverage(
+  operation: Operation,
+  observed: Observed[],
+  suites?: string[],
+): OperationCoverage {
   const universe = operationUniverse(operation)
   const seen = (pick: (o: Observed) => (string | number)[]) => new Set(observed.flatMap(pick).map(String))
   const statuses = seen((o) => o.statuses)
   const properties = seen((o) => o.properties)
   const enumValues = seen((o) => o.enumValues)
   const documented = universe.statuses.filter((status) => /^\d{3}$/.test(status))
+  const sought = soughtBy(suites)
   const missingOf = (all: string[], got: Set<string>) => all.filter((item) => !got.has(item))
   const enumMissing = missingOf(universe.enumValues, enumValues)
   const propertyMissing = missingOf(universe.properties, properties)
@@ -151,8 +184,9 @@ export function operationCoverage(operation: Operation, observed: Observed[]): O
     operation: operation.id,
     statuses: {
       documented,
-      seen: [...statuses].map(Number).sort(),
-      missing: missingOf(documented, statuses),
+      seen: [...statuses].sort(),
+      missing: missingOf(documented.filter(sought), statuses),
+      notSought: documented.filter((status) => !sought(status)),
     },
     properties: {
       total: universe.properties.length,

@@ -51,8 +51,9 @@ describe('operationCoverage', () => {
     const coverage = operationCoverage(create, [observed])
     expect(coverage.statuses).toEqual({
       documented: ['200', '400', '401'],
-      seen: [200, 400],
+      seen: ['200', '400'],
       missing: ['401'],
+      notSought: [],
     })
     expect(coverage.properties.missing).toContain('space_ids')
     expect(coverage.properties.missing).not.toContain('requested_access_methods[].mode')
@@ -64,9 +65,60 @@ describe('operationCoverage', () => {
     const one = observe([exchange({ body: { space_ids: ['s'] } })])
     const other = observe([exchange({ body: { device_ids: ['d'] } }, 401)])
     const coverage = operationCoverage(create, [one, other])
-    expect(coverage.statuses.seen).toEqual([200, 401])
+    expect(coverage.statuses.seen).toEqual(['200', '401'])
     expect(coverage.properties.missing).not.toContain('space_ids')
     expect(coverage.properties.missing).not.toContain('device_ids')
+  })
+})
+
+describe('the statuses a run sought', () => {
+  const positiveOnly = observe([exchange({ body: { space_ids: ['s'] } }), exchange({}, 500)])
+
+  it('are those of the suites whose checks ran: the others are not sought, not missed', () => {
+    expect(operationCoverage(create, [positiveOnly], ['positive']).statuses).toEqual({
+      documented: ['200', '400', '401'],
+      seen: ['200', '500'],
+      missing: [],
+      notSought: ['400', '401'],
+    })
+    expect(operationCoverage(create, [positiveOnly], ['negative', 'auth']).statuses).toMatchObject({
+      missing: ['400', '401'],
+      notSought: ['200'],
+    })
+  })
+
+  it('are every documented status when a suite is not one the coverage knows, or none is named', () => {
+    for (const suites of [['positive', 'stateful'], undefined])
+      expect(operationCoverage(create, [positiveOnly], suites).statuses).toMatchObject({
+        missing: ['400', '401'],
+        notSought: [],
+      })
+  })
+
+  it('leave the table silent on what --checks turned off, and say how many were not sought', () => {
+    const run = (check: string, suite: string, ran = true): CheckRun => ({
+      operation: create.id,
+      check,
+      suite,
+      ran,
+    })
+    const report = (runs: CheckRun[]) =>
+      buildCoverageReport([create], runs, new Map([[create.id, [positiveOnly]]]))
+    // Only response_schema selected: the positive suite alone ran.
+    const selected = report([run('response_schema', 'positive')])
+    expect(selected.totals.statuses).toEqual({ documented: 3, seen: 1, notSought: 2 })
+    const text = renderCoverage(selected, 'reports/coverage.json')
+    expect(text).toContain('status codes   1 / 1 (100 %) documented codes answered · 2 not sought')
+    expect(text).not.toContain('never answered')
+    // Every suite ran (a skipped check seeks nothing): 400 and 401 were sought and never answered.
+    const all = report([
+      run('response_schema', 'positive'),
+      run('invalid_rejected', 'negative'),
+      run('auth_required', 'auth'),
+      run('unknown_id_not_found', 'not_found', false),
+    ])
+    expect(all.totals.statuses).toEqual({ documented: 3, seen: 1, notSought: 0 })
+    expect(renderCoverage(all, 'reports/coverage.json')).toContain('status 400, 401 never answered')
   })
 })
 
