@@ -23,6 +23,8 @@ export type SummaryResult = {
   detail: string
   /** The spec's own fault, not the target's: listed apart. */
   spec: boolean
+  /** Failed because the target gave nothing to judge (no answer, a timeout, a stall), not a rule broken. */
+  unanswered?: boolean
 }
 
 /** summary.json: what summary.txt is rendered from, so shards' summaries merge into one (merge-shards). */
@@ -125,7 +127,18 @@ function toResult(test: TestCase): SummaryResult[] {
         ? (result.note ?? 'skipped')
         : '')
   const spec = state === 'failed' && meta.category === 'spec'
-  return [{ suite: meta.suite, operation: meta.operation, check: meta.check, state, detail, spec }]
+  const unanswered = state === 'failed' && meta.outcome === 'target_failure'
+  return [
+    {
+      suite: meta.suite,
+      operation: meta.operation,
+      check: meta.check,
+      state,
+      detail,
+      spec,
+      ...(unanswered ? { unanswered } : {}),
+    },
+  ]
 }
 
 function firstLine(message: string): string {
@@ -148,10 +161,20 @@ function severityRank(check: string): number {
   return SEVERITY_RANK[ALL_CHECKS.find((known) => known.name === check)?.severity ?? 'normal']
 }
 
-/** A cell shows the worst of its tests: a failure anywhere, else a pass, else a skip. */
-function merge(states: State[]): State {
-  if (states.includes('failed')) return 'failed'
-  return states.includes('passed') ? 'passed' : 'skipped'
+/**
+ * A cell shows the worst of its tests: a broken rule anywhere, else a failure to answer, else a
+ * pass, else a skip.
+ */
+function mark(cell: SummaryResult[]): string {
+  const failed = cell.filter((r) => r.state === 'failed')
+  if (failed.some((r) => r.unanswered !== true)) return '✗'
+  if (failed.length > 0) return '!'
+  return cell.some((r) => r.state === 'passed') ? '✓' : '-'
+}
+
+/** A failure's line: `!` where the target gave nothing to judge. */
+function failureLine(r: SummaryResult): string {
+  return `  ${r.unanswered === true ? '!' : '✗'} ${r.check}  ${r.operation}  ${r.detail}`
 }
 
 export function renderSummary(results: SummaryResult[], runLine: string, errors: string[]): string {
@@ -173,8 +196,7 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
   for (const operation of operations) {
     const marks = checks.map((check) => {
       const cell = cells.get(`${operation}\n${check}`)
-      if (cell === undefined) return '·'
-      return { passed: '✓', failed: '✗', skipped: '-' }[merge(cell.map((r) => r.state))]
+      return cell === undefined ? '·' : mark(cell)
     })
     lines.push(`${operation.padEnd(width)}  ${marks.join(' ')}`)
   }
@@ -186,10 +208,16 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
     compare(a.operation, b.operation) ||
     compare(a.suite, b.suite)
   const specFindings = results.filter((r) => r.spec).sort(byCheck)
-  const ofSpec = specFindings.length === 0 ? '' : ` (${specFindings.length} of them spec findings)`
+  const unanswered = results.filter((r) => r.unanswered === true).length
+  const of = [
+    ...(specFindings.length === 0 ? [] : [`${specFindings.length} of them spec findings`]),
+    ...(unanswered === 0 ? [] : [`${unanswered} of them with no answer to judge`]),
+  ]
+  const ofFailed = of.length === 0 ? '' : ` (${of.join(', ')})`
+  const legend = `✓ passed, ✗ failed${unanswered === 0 ? '' : ', ! the target gave no answer to judge'}, - skipped, · not applicable`
   lines.push(
     '',
-    `${counted(operations.length, 'operation')} × ${counted(checks.length, 'check')}: ${count('passed')} passed, ${count('failed')} failed${ofSpec}, ${count('skipped')} skipped (✓ passed, ✗ failed, - skipped, · not applicable)`,
+    `${counted(operations.length, 'operation')} × ${counted(checks.length, 'check')}: ${count('passed')} passed, ${count('failed')} failed${ofFailed}, ${count('skipped')} skipped (${legend})`,
   )
   const skips = new Map<string, number>()
   for (const r of results.filter((r) => r.state === 'skipped')) {
@@ -202,17 +230,13 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
   }
   const failures = results.filter((r) => r.state === 'failed' && !r.spec).sort(byCheck)
   if (failures.length > 0) {
-    lines.push(
-      '',
-      'Failures, worst first:',
-      ...failures.map((r) => `  ✗ ${r.check}  ${r.operation}  ${r.detail}`),
-    )
+    lines.push('', 'Failures, worst first:', ...failures.map(failureLine))
   }
   if (specFindings.length > 0) {
     lines.push(
       '',
       "Spec findings, the spec's own fault rather than the target's (npm run spec:lint lists them all):",
-      ...specFindings.map((r) => `  ✗ ${r.check}  ${r.operation}  ${r.detail}`),
+      ...specFindings.map(failureLine),
     )
   }
   if (errors.length > 0)
