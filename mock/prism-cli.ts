@@ -48,14 +48,24 @@ export async function startPrismCli(options: PrismCliOptions): Promise<RunningPr
   const args = [join(dirname(packageJson), bin), 'mock', '-h', host, '-p', String(port)]
   args.push('-v', options.logLevel ?? 'info', options.specFile)
   // This Node, not whatever `node` is first on PATH: the bin's shebang would pick that one.
+  // Piped, so Prism's colours stay on only where they would have: this process's terminal.
+  const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}
   const child = spawn(process.execPath, args, {
-    stdio: ['ignore', options.output ?? 'inherit', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...colour },
   })
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-2000)
-    if (options.output !== 'ignore') process.stderr.write(chunk)
-  })
+  // Prism's log is held back while it starts: a start that fails says why in one line (Prism
+  // follows its reason with its whole usage text); a start that works shows it all, then the rest
+  // as it comes.
+  const shown = options.output !== 'ignore'
+  const held = { stdout: '', stderr: '' }
+  let starting = true
+  for (const name of ['stdout', 'stderr'] as const) {
+    child[name].on('data', (chunk: Buffer) => {
+      if (starting) held[name] = (held[name] + chunk.toString()).slice(0, 64 * 1024)
+      else if (shown) process[name].write(chunk)
+    })
+  }
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   // Prism must not outlive the process that started it.
   const stopWithParent = () => child.kill('SIGKILL')
@@ -66,11 +76,15 @@ export async function startPrismCli(options: PrismCliOptions): Promise<RunningPr
     await stop(child, exited)
   }
   try {
-    await untilListening({ host, port, url }, exited, options.readyTimeoutMs ?? 120_000, () => stderr)
+    await untilListening({ host, port, url }, exited, options.readyTimeoutMs ?? 120_000, () =>
+      reasonOf(held.stdout, held.stderr),
+    )
   } catch (error) {
     await close()
     throw error
   }
+  starting = false
+  if (shown) for (const name of ['stdout', 'stderr'] as const) process[name].write(held[name])
   return { url, version: prismCliVersion(), exited, close }
 }
 
@@ -83,20 +97,32 @@ async function untilListening(
   { host, port, url }: { host: string; port: number; url: string },
   exited: Promise<number | null>,
   timeoutMs: number,
-  stderr: () => string,
+  why: () => string,
 ): Promise<void> {
   let gone: number | null | undefined
   void exited.then((code) => (gone = code))
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (gone !== undefined) {
-      const last = stderr().trim().split('\n').at(-1) ?? ''
-      throw new Error(`prism mock exited (code ${gone}) before it answered${last === '' ? '' : `: ${last}`}`)
+      const reason = why()
+      throw new Error(
+        `prism mock exited (code ${gone}) before it answered${reason === '' ? '' : `: ${reason}`}`,
+      )
     }
     if (await accepts(host, port)) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   throw new Error(`prism mock did not answer at ${url} within ${timeoutMs} ms`)
+}
+
+/**
+ * Why Prism gave up, from what it wrote: its fatal log line without the log's prefix (its usage
+ * text, which follows, also says "fatal"), else the last line of its errors.
+ */
+export function reasonOf(stdout: string, stderr: string): string {
+  // Without colour codes, should Prism write them.
+  const fatal = /✖\s+fatal\s+(.+)/.exec(stdout.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]
+  return (fatal ?? stderr.trim().split('\n').at(-1) ?? '').trim()
 }
 
 function accepts(host: string, port: number): Promise<boolean> {

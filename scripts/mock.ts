@@ -1,5 +1,7 @@
 // `npm run mock`: a mock on a port, for pointing an SDK, the suite or other tests at it: the
 // embedded contract mock (default), or the real Prism CLI on the pinned spec.
+import { existsSync } from 'node:fs'
+
 import { prismCliVersion, startPrismCli } from '../mock/prism-cli.ts'
 import { startMock } from '../mock/server.ts'
 import { parseCommandFlags, runMain, shownPath, UsageError } from './lib/cli.ts'
@@ -53,6 +55,9 @@ async function main(): Promise<number> {
       throw new UsageError('--rules is for the contract mock: the Prism CLI keeps its own')
     if (values.spec !== undefined && selection !== undefined)
       throw new UsageError('--spec serves a file as it is: narrow it with spec:export instead')
+    // Prism also fetches a document by URL; a file that is not there is said here, in one line.
+    if (values.spec !== undefined && !/^https?:\/\//.test(values.spec) && !existsSync(values.spec))
+      throw new UsageError(`no file at ${values.spec}`)
     return prismCli(port, values.host, values.spec, selection)
   }
   if (values.engine !== 'contract')

@@ -91,6 +91,11 @@ describe('given bad input', () => {
     ],
     ['scripts/mock.ts', ['--port', 'x'], 'mock: --port must be 0–65535, not "x"'],
     [
+      'scripts/mock.ts',
+      ['--engine', 'prism-cli', '--spec', 'no/such/spec.json'],
+      'mock: no file at no/such/spec.json',
+    ],
+    [
       'scripts/spec-export.ts',
       ['--operations', '/no_such_thing'],
       'spec:export: operation filter "/no_such_thing" matches no operation in the spec',
