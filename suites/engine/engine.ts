@@ -19,7 +19,14 @@ import {
   scenarioSeed,
 } from './property.ts'
 import { createSlots } from './slots.ts'
-import { createStallGuard, NotSent, type Stall, stallMessage, TIMEOUTS_BEFORE_GIVING_UP } from './stall.ts'
+import {
+  createStallGuard,
+  NOTHING_ANSWERED,
+  NotSent,
+  type Stall,
+  stallMessage,
+  TIMEOUTS_BEFORE_GIVING_UP,
+} from './stall.ts'
 import type { Target } from './target.ts'
 
 export type OperationPlan<Context, Judged> = {
@@ -103,7 +110,9 @@ export function createEngine<Context, Answer, Judged>(
     judged: (answer) => (answer instanceof NotSent ? { failure: answer.reason } : target.judged(answer)),
     status: (judged) => target.status(judged),
   }
-  // What a case's timeouts count towards: its operation, and its kind of invalid request, if any.
+  // What a case's timeouts count towards: its operation, its kind of invalid request, if any, and,
+  // until the target first answers, the whole run: a target that answers nothing stops the run
+  // after three operations' timeouts, not one deadline per operation and suite (hours for all).
   const stallsOf = (request: GeneratedRequest, stage: number): Stall[] => [
     { key: `operation ${stage}`, what: 'this operation' },
     ...(request.invalid === undefined
@@ -112,9 +121,10 @@ export function createEngine<Context, Answer, Judged>(
           {
             key: `kind ${request.invalid.label}`,
             what: `requests with "${request.invalid.label}"`,
-            acrossOperations: true,
+            acrossOperations: 2,
           },
         ]),
+    NOTHING_ANSWERED,
   ]
   const stallsByAnswer = new WeakMap<object, Stall[]>()
   // Prefetches run ahead of the operation being judged: each request is counted where it belongs.

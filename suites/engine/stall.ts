@@ -1,18 +1,31 @@
 // A target that stops answering must not cost the full timeout for every case. The engine counts
-// timeouts in a row per operation, and per kind of invalid request across operations (Prism's CLI
-// never answers a body that is not JSON, whatever the operation): after a few, it sends nothing
-// more of that operation or kind. Each property that meets such a stall reports one target failure
+// timeouts in a row per operation, per kind of invalid request across operations (Prism's CLI
+// never answers a body that is not JSON, whatever the operation), and, while the target has
+// answered nothing at all, across every operation: after a few, it sends nothing more of that
+// operation, that kind, or at all. Each property that meets such a stall reports one target failure
 // with the count, and the run moves on.
 
 /** Timeouts in a row after which an operation's (or a kind's) remaining cases are not sent. */
 export const TIMEOUTS_BEFORE_GIVING_UP = 3
 
 /**
- * What a run of timeouts is counted for: one operation, or one kind of request across operations
- * (`acrossOperations`: it stops only once its timeouts came from two operations or more, so one
+ * What a run of timeouts is counted for: one operation, or requests across operations
+ * (`acrossOperations`: it stops only once its timeouts came from that many operations, so one
  * operation that stopped answering never holds back the same kind of request to the others).
+ * `untilAnswered`: counted only until the target's first complete answer, then never again.
  */
-export type Stall = { key: string; what: string; acrossOperations?: boolean }
+export type Stall = { key: string; what: string; acrossOperations?: number; untilAnswered?: boolean }
+
+/**
+ * Every request, while the target has answered none: a target that answers nothing at all is given
+ * up after its timeouts came from three operations, however many operations the run has left.
+ */
+export const NOTHING_ANSWERED: Stall = {
+  key: 'nothing answered',
+  what: "anything, having answered none of the suite's requests",
+  acrossOperations: 3,
+  untilAnswered: true,
+}
 
 /** A case the engine did not send, because the target had stopped answering its operation or kind. */
 export class NotSent {
@@ -47,12 +60,20 @@ export type StallGuard<Answer> = {
 }
 
 export function createStallGuard<Answer>(limit: number = TIMEOUTS_BEFORE_GIVING_UP): StallGuard<Answer> {
-  type State = { inARow: number; from: Set<string>; notSent: number; last?: Answer; stopped: boolean }
+  type State = {
+    inARow: number
+    from: Set<string>
+    notSent: number
+    last?: Answer
+    stopped: boolean
+    /** An `untilAnswered` stall after the target's first answer. */
+    disarmed: boolean
+  }
   const states = new Map<string, State>()
   const stateOf = ({ key }: Stall): State => {
     let state = states.get(key)
     if (state === undefined) {
-      state = { inARow: 0, from: new Set(), notSent: 0, stopped: false }
+      state = { inARow: 0, from: new Set(), notSent: 0, stopped: false, disarmed: false }
       states.set(key, state)
     }
     return state
@@ -66,16 +87,17 @@ export function createStallGuard<Answer>(limit: number = TIMEOUTS_BEFORE_GIVING_
     note(stalls, answer, outcome, operation) {
       for (const stall of stalls) {
         const state = stateOf(stall)
-        if (state.stopped) continue
+        if (state.stopped || state.disarmed) continue
         if (outcome === 'answered') {
           state.inARow = 0
           state.from.clear()
+          state.disarmed = stall.untilAnswered === true
         }
         if (outcome !== 'timeout') continue
         state.inARow++
         state.from.add(operation)
         state.last = answer
-        const widely = stall.acrossOperations !== true || state.from.size >= 2
+        const widely = state.from.size >= (stall.acrossOperations ?? 1)
         if (state.inARow >= limit && widely) state.stopped = true
       }
     },

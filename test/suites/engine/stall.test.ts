@@ -8,13 +8,13 @@ import type { Exchange } from '../../../contracts/exchange.ts'
 import { type RunningMock, startMock } from '../../../mock/server.ts'
 import type { TargetFailure, Verdict } from '../../../suites/engine/events.ts'
 import { createSlots } from '../../../suites/engine/slots.ts'
-import { createStallGuard, NotSent, stallMessage } from '../../../suites/engine/stall.ts'
+import { createStallGuard, NOTHING_ANSWERED, NotSent, stallMessage } from '../../../suites/engine/stall.ts'
 import { conformanceFindings, MOCK_SECRETS } from '../../helpers/conformance.ts'
 import { negativePlan } from '../../../suites/scenarios/negative.ts'
 import { operation, seedOperations } from '../../helpers/model.ts'
 
 const OPERATION = { key: 'operation 0', what: 'this operation' }
-const KIND = { key: 'kind body: not JSON', what: 'requests with "body: not JSON"', acrossOperations: true }
+const KIND = { key: 'kind body: not JSON', what: 'requests with "body: not JSON"', acrossOperations: 2 }
 
 describe('stallMessage', () => {
   it('says how many cases were held back, and nothing of it when none was', () => {
@@ -63,6 +63,31 @@ describe('createStallGuard', () => {
     expect(guard.hold(KIND).reason).toBe(
       'not sent: the target had stopped answering requests with "body: not JSON"',
     )
+  })
+})
+
+describe('the stall of a target that has answered nothing', () => {
+  it('stops everything once timeouts in a row came from three operations', () => {
+    const guard = createStallGuard<string>()
+    for (const [answer, operation] of [
+      ['a', 'A'],
+      ['b', 'A'],
+      ['c', 'A'],
+      ['d', 'B'],
+    ])
+      guard.note([NOTHING_ANSWERED], answer as string, 'timeout', operation as string)
+    expect(guard.stoppedBy([NOTHING_ANSWERED])).toBeUndefined()
+    guard.note([NOTHING_ANSWERED], 'e', 'timeout', 'C')
+    expect(guard.stoppedBy([OPERATION, NOTHING_ANSWERED])).toBe(NOTHING_ANSWERED)
+  })
+
+  it('never counts again once the target has answered anything', () => {
+    const guard = createStallGuard<string>()
+    guard.note([NOTHING_ANSWERED], 'a', 'timeout', 'A')
+    guard.note([NOTHING_ANSWERED], 'ok', 'answered', 'B')
+    for (const operation of ['C', 'D', 'E', 'F', 'G'])
+      guard.note([NOTHING_ANSWERED], operation, 'timeout', operation)
+    expect(guard.stoppedBy([NOTHING_ANSWERED])).toBeUndefined()
   })
 })
 
@@ -132,6 +157,33 @@ describe('a server that stops answering one operation', () => {
     // (200 cases); given up after the first timeouts, it costs about one deadline per suite.
     expect(hung).toBeLessThanOrEqual(3 * 10)
     expect(seconds).toBeLessThan(30)
+  })
+})
+
+describe('a server that answers nothing at all', () => {
+  let mock: RunningMock
+  let hung = 0
+  beforeAll(async () => {
+    mock = await startMock({ accepted: MOCK_SECRETS, hang: () => ++hung > 0 })
+  })
+  afterAll(() => mock.close())
+
+  it('is given up after three operations, not one deadline per operation and suite', async () => {
+    const verdicts = await conformanceFindings(mock.url, seedOperations, { runs: 20, timeoutMs: 1000 })
+    const failed = failures(verdicts) as TargetFailure<Exchange>[]
+    expect(new Set(failed.map((v) => v.type))).toEqual(new Set(['target_failure']))
+    // Every operation of every suite that had cases to send failed, most without a request.
+    const operations = new Set(failed.map((v) => v.operation.id))
+    expect(operations.size).toBe(seedOperations.length)
+    expect(failed.map((v) => v.error)).toContainEqual(
+      expect.stringMatching(
+        /^the target stopped answering anything, having answered none of the suite's requests: \d+ requests in a row timed out \(timeout: no complete response within 1000 ms\); \d+ further case\(s\) not sent$/,
+      ),
+    )
+    // Waiting out one deadline per operation and suite (24 of them, eight requests in flight each)
+    // sent 219 requests in 30 s; given up after three operations, each suite sends about three rounds
+    // (78, in 12 s). The time follows the requests: a bound on them, not a timed assertion.
+    expect(hung).toBeLessThan(120)
   })
 })
 
