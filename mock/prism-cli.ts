@@ -47,9 +47,9 @@ export async function startPrismCli(options: PrismCliOptions): Promise<RunningPr
   const bin = (JSON.parse(readFileSync(packageJson, 'utf8')) as { bin: { prism: string } }).bin.prism
   const args = [join(dirname(packageJson), bin), 'mock', '-h', host, '-p', String(port)]
   args.push('-v', options.logLevel ?? 'info', options.specFile)
-  // This Node, not whatever `node` is first on PATH: the bin's shebang would pick that one.
-  // Piped, so Prism's colours stay on only where they would have: this process's terminal.
+  // Piped (below), so Prism's colours stay on only where they would have: this process's terminal.
   const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}
+  // This Node, not whatever `node` is first on PATH: the bin's shebang would pick that one.
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...colour },
@@ -62,7 +62,8 @@ export async function startPrismCli(options: PrismCliOptions): Promise<RunningPr
   let starting = true
   for (const name of ['stdout', 'stderr'] as const) {
     child[name].on('data', (chunk: Buffer) => {
-      if (starting) held[name] = (held[name] + chunk.toString()).slice(0, 64 * 1024)
+      // Bounded, against a Prism that never stops talking; the whole API's routes are some 60 KB.
+      if (starting) held[name] = (held[name] + chunk.toString()).slice(0, 1024 * 1024)
       else if (shown) process[name].write(chunk)
     })
   }

@@ -27,7 +27,7 @@ export const NOTHING_ANSWERED: Stall = {
   untilAnswered: true,
 }
 
-/** A case the engine did not send, because the target had stopped answering its operation or kind. */
+/** A case the engine did not send: the target had stopped answering its operation, its kind, or anything. */
 export class NotSent {
   readonly stall: Stall
 

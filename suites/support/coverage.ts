@@ -156,7 +156,7 @@ const SOUGHT_BY: Record<string, (status: string) => boolean> = {
  * Whether any of these suites (those whose checks ran for an operation) asks for a status. A suite
  * not listed above (live mode's stateful properties), or suites not known, ask for every status.
  */
-export function soughtBy(suites: string[] | undefined): (status: string) => boolean {
+function soughtBy(suites: string[] | undefined): (status: string) => boolean {
   if (suites === undefined || suites.some((suite) => SOUGHT_BY[suite] === undefined)) return () => true
   return (status) => suites.some((suite) => (SOUGHT_BY[suite] as (status: string) => boolean)(status))
 }
