@@ -131,8 +131,9 @@ export type OperationCoverage = {
   operation: string
   /**
    * `missing`: documented statuses a suite of the run sought and never got. `notSought`: documented
-   * statuses no suite that ran for the operation asks for (`--checks`, or a live run that gives it
-   * only some suites), so not missed. `seen`: every status answered, documented or not.
+   * statuses never answered that no suite that ran for the operation asks for (`--checks`, or a live
+   * run that gives it only some suites), so not missed. `seen`: every status answered, documented
+   * or not.
    */
   statuses: { documented: string[]; seen: string[]; missing: string[]; notSought: string[] }
   properties: { total: number; sent: number; missing: string[] }
@@ -186,7 +187,8 @@ export function operationCoverage(
       documented,
       seen: [...statuses].sort(),
       missing: missingOf(documented.filter(sought), statuses),
-      notSought: documented.filter((status) => !sought(status)),
+      // An answer counts even where no suite asked for it (a 400 to a valid request): it was seen.
+      notSought: missingOf(documented, statuses).filter((status) => !sought(status)),
     },
     properties: {
       total: universe.properties.length,

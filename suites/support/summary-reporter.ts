@@ -23,8 +23,11 @@ export type SummaryResult = {
   detail: string
   /** The spec's own fault, not the target's: listed apart. */
   spec: boolean
-  /** Failed because the target gave nothing to judge (no answer, a timeout, a stall), not a rule broken. */
-  unanswered?: boolean
+  /**
+   * Failed because the target gave nothing to judge (no answer, a timeout, a stall, an operation it
+   * lacks), not a rule broken.
+   */
+  nothingToJudge?: boolean
 }
 
 /** summary.json: what summary.txt is rendered from, so shards' summaries merge into one (merge-shards). */
@@ -127,7 +130,7 @@ function toResult(test: TestCase): SummaryResult[] {
         ? (result.note ?? 'skipped')
         : '')
   const spec = state === 'failed' && meta.category === 'spec'
-  const unanswered = state === 'failed' && meta.outcome === 'target_failure'
+  const nothingToJudge = state === 'failed' && meta.outcome === 'target_failure'
   return [
     {
       suite: meta.suite,
@@ -136,7 +139,7 @@ function toResult(test: TestCase): SummaryResult[] {
       state,
       detail,
       spec,
-      ...(unanswered ? { unanswered } : {}),
+      ...(nothingToJudge ? { nothingToJudge } : {}),
     },
   ]
 }
@@ -167,14 +170,14 @@ function severityRank(check: string): number {
  */
 function mark(cell: SummaryResult[]): string {
   const failed = cell.filter((r) => r.state === 'failed')
-  if (failed.some((r) => r.unanswered !== true)) return '✗'
+  if (failed.some((r) => r.nothingToJudge !== true)) return '✗'
   if (failed.length > 0) return '!'
   return cell.some((r) => r.state === 'passed') ? '✓' : '-'
 }
 
 /** A failure's line: `!` where the target gave nothing to judge. */
 function failureLine(r: SummaryResult): string {
-  return `  ${r.unanswered === true ? '!' : '✗'} ${r.check}  ${r.operation}  ${r.detail}`
+  return `  ${r.nothingToJudge === true ? '!' : '✗'} ${r.check}  ${r.operation}  ${r.detail}`
 }
 
 export function renderSummary(results: SummaryResult[], runLine: string, errors: string[]): string {
@@ -208,13 +211,13 @@ export function renderSummary(results: SummaryResult[], runLine: string, errors:
     compare(a.operation, b.operation) ||
     compare(a.suite, b.suite)
   const specFindings = results.filter((r) => r.spec).sort(byCheck)
-  const unanswered = results.filter((r) => r.unanswered === true).length
+  const nothingToJudge = results.filter((r) => r.nothingToJudge === true).length
   const of = [
     ...(specFindings.length === 0 ? [] : [`${specFindings.length} of them spec findings`]),
-    ...(unanswered === 0 ? [] : [`${unanswered} of them with no answer to judge`]),
+    ...(nothingToJudge === 0 ? [] : [`${nothingToJudge} of them with nothing to judge`]),
   ]
   const ofFailed = of.length === 0 ? '' : ` (${of.join(', ')})`
-  const legend = `✓ passed, ✗ failed${unanswered === 0 ? '' : ', ! the target gave no answer to judge'}, - skipped, · not applicable`
+  const legend = `✓ passed, ✗ failed${nothingToJudge === 0 ? '' : ', ! the target gave nothing to judge'}, - skipped, · not applicable`
   lines.push(
     '',
     `${counted(operations.length, 'operation')} × ${counted(checks.length, 'check')}: ${count('passed')} passed, ${count('failed')} failed${ofFailed}, ${count('skipped')} skipped (${legend})`,

@@ -83,7 +83,13 @@ describe('the statuses a run sought', () => {
     })
     expect(operationCoverage(create, [positiveOnly], ['negative', 'auth']).statuses).toMatchObject({
       missing: ['400', '401'],
-      notSought: ['200'],
+      notSought: [],
+    })
+    // An answer no suite asked for still counts as seen: only what was neither is not sought.
+    const refused = observe([exchange({ body: { space_ids: ['s'] } }, 400)])
+    expect(operationCoverage(create, [refused], ['positive']).statuses).toMatchObject({
+      missing: ['200'],
+      notSought: ['401'],
     })
   })
 

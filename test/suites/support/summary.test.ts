@@ -69,22 +69,26 @@ describe('renderSummary failures', () => {
 
 describe('renderSummary, a target that gave nothing to judge', () => {
   it('marks the cell and the line with ! where no rule was seen broken, and counts them apart', () => {
-    const unanswered = {
+    const nothingToJudge = {
       ...result('invalid_rejected', 'failed', 'timeout: no complete response'),
-      unanswered: true,
+      nothingToJudge: true,
     }
     const text = renderSummary(
-      [result('not_a_server_error', 'passed'), unanswered, { ...unanswered, check: 'error_envelope' }],
+      [
+        result('not_a_server_error', 'passed'),
+        nothingToJudge,
+        { ...nothingToJudge, check: 'error_envelope' },
+      ],
       '',
       [],
     )
     expect(text).toContain('POST /access_grants/create  ✓ ! !')
     expect(text).toContain(
-      '3 checks: 1 passed, 2 failed (2 of them with no answer to judge), 0 skipped (✓ passed, ✗ failed, ! the target gave no answer to judge, - skipped, · not applicable)',
+      '3 checks: 1 passed, 2 failed (2 of them with nothing to judge), 0 skipped (✓ passed, ✗ failed, ! the target gave nothing to judge, - skipped, · not applicable)',
     )
     expect(text).toContain('  ! invalid_rejected  POST /access_grants/create  timeout: no complete response')
     // A broken rule in the same cell outweighs a missing answer.
-    const both = renderSummary([unanswered, result('invalid_rejected', 'failed', 'answered 200')], '', [])
+    const both = renderSummary([nothingToJudge, result('invalid_rejected', 'failed', 'answered 200')], '', [])
     expect(both).toContain('POST /access_grants/create  ✗')
     expect(both).toContain('  ✗ invalid_rejected  POST /access_grants/create  answered 200')
   })
