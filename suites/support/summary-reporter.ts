@@ -165,7 +165,7 @@ function severityRank(check: string): number {
 }
 
 /**
- * A cell shows the worst of its tests: a broken rule anywhere, else a failure to answer, else a
+ * A cell shows the worst of its tests: a broken rule anywhere, else nothing to judge, else a
  * pass, else a skip.
  */
 function mark(cell: SummaryResult[]): string {
