@@ -187,6 +187,27 @@ function resultKind(id: string, op: OpenAPIV3.OperationObject, ok?: JsonSchema):
   return { kind: 'object', key, holds }
 }
 
+/**
+ * Every operation of an OpenAPI document as read (not normalised, perhaps not even valid): its id
+ * (`POST /path`), its JSON pointer and its object, typed as the caller reads it.
+ */
+export function* documentOperations<Operation = unknown>(
+  document: Record<string, unknown>,
+): Generator<{ id: string; pointer: string; operation: Operation }> {
+  for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, unknown>)) {
+    if (typeof item !== 'object' || item === null) continue
+    for (const method of HTTP_METHODS) {
+      const operation = (item as Record<string, unknown>)[method] as Operation | undefined
+      if (operation === undefined) continue
+      yield {
+        id: `${method.toUpperCase()} ${path}`,
+        pointer: `#/paths/${escapePointer(path)}/${method}`,
+        operation,
+      }
+    }
+  }
+}
+
 export function escapePointer(segment: string): string {
   return segment.replaceAll('~', '~0').replaceAll('/', '~1')
 }

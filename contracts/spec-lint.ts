@@ -6,7 +6,7 @@ import fc from 'fast-check'
 
 import { schemaArbitrary } from './arbitraries/schema.ts'
 import type { JsonSchema } from './json-schema.ts'
-import { escapePointer, type HttpMethod } from './operations.ts'
+import { documentOperations, escapePointer } from './operations.ts'
 import { HTTP_METHODS, type Spec } from './spec.ts'
 import { definesProperty } from './spec-defects.ts'
 import type { Validators } from './validators.ts'
@@ -168,20 +168,7 @@ type OperationObject = {
 }
 type MediaType = { schema?: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }
 
-function* operationsOf(
-  document: Record<string, unknown>,
-): Generator<{ id: string; pointer: string; operation: OperationObject }> {
-  for (const [path, item] of Object.entries(
-    (document.paths ?? {}) as Record<string, Record<string, unknown>>,
-  )) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method] as OperationObject | undefined
-      if (operation === undefined) continue
-      const id = `${(method as HttpMethod).toUpperCase()} ${path}`
-      yield { id, pointer: `#/paths/${escapePointer(path)}/${method}`, operation }
-    }
-  }
-}
+const operationsOf = (document: Record<string, unknown>) => documentOperations<OperationObject>(document)
 
 function mediaSchemas(
   operation: OperationObject,

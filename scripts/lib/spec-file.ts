@@ -6,9 +6,9 @@ import { dirname, resolve } from 'node:path'
 
 import { parse, stringify } from 'yaml'
 
-import { buildOperations } from '../../contracts/operations.ts'
-import { SEED_PATHS, selectOperations } from '../../contracts/selection.ts'
-import { HTTP_METHODS, loadSpec, pinnedDocument, pinnedSpecVersion } from '../../contracts/spec.ts'
+import { buildOperations, documentOperations } from '../../contracts/operations.ts'
+import { selectOperations } from '../../contracts/selection.ts'
+import { loadSpec, pinnedDocument, pinnedSpecVersion } from '../../contracts/spec.ts'
 import { type OperationKey, subsetDocument } from '../../contracts/spec-subset.ts'
 import { makeDirectory, UsageError } from './cli.ts'
 
@@ -74,24 +74,17 @@ export function operationSelection(values: {
  * tool that serves it says why), else each operation by method and path.
  */
 export async function servedSelection(file: string): Promise<string | undefined> {
-  let paths: unknown
+  let served: Set<string>
   try {
-    paths = (parse(readFileSync(file, 'utf8')) as { paths?: unknown } | null)?.paths
+    const document = parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    served = new Set(Array.from(documentOperations(document), ({ id }) => id))
   } catch {
     return undefined
   }
-  if (typeof paths !== 'object' || paths === null) return undefined
-  const served = new Set(
-    Object.entries(paths).flatMap(([path, item]) =>
-      HTTP_METHODS.filter((method) => typeof item === 'object' && item !== null && method in item).map(
-        (method) => `${method.toUpperCase()} ${path}`,
-      ),
-    ),
-  )
   const all = buildOperations(await loadSpec())
   const kept = all.filter((operation) => served.has(operation.id))
   if (kept.length === 0 || kept.length === all.length) return undefined
-  const isSeed = (operation: { path: string }) => (SEED_PATHS as readonly string[]).includes(operation.path)
-  if (kept.every(isSeed) && kept.length === all.filter(isSeed).length) return 'seed'
+  const seed = selectOperations(all, 'seed')
+  if (kept.length === seed.length && seed.every((operation) => served.has(operation.id))) return 'seed'
   return kept.map((operation) => operation.id).join(',')
 }
