@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { Status } from 'allure-js-commons'
 import type { LifecycleListener, Writer } from 'allure-js-commons/sdk/reporter'
 import AllureVitestReporter from 'allure-vitest/reporter'
-import type { Reporter, Vitest } from 'vitest/node'
+import type { RunnerTestFile } from 'vitest'
+import type { Reporter, TestModule, Vitest } from 'vitest/node'
 
 import { pinnedSpecVersion } from '../../../contracts/spec.ts'
 import type { RunConfig } from '../config.ts'
@@ -29,13 +30,18 @@ export function allureReporters(resultsDir: string): Reporter[] {
   return [new PlainAllureVitestReporter(resultsDir), new RunInfoReporter(resultsDir)]
 }
 
-/** allure-vitest's reporter, writing with the plain writer: its own fsyncs every result (a second per thousand). */
-class PlainAllureVitestReporter extends AllureVitestReporter {
+/**
+ * allure-vitest's reporter, writing with the plain writer (its own fsyncs every result: a second per
+ * thousand), and a slice of the results at a time.
+ */
+export class PlainAllureVitestReporter extends AllureVitestReporter {
   readonly #resultsDir: string
+  readonly #sliceMs: number
 
-  constructor(resultsDir: string) {
+  constructor(resultsDir: string, sliceMs = 50) {
     super({ resultsDir, listeners: [statusByCause] })
     this.#resultsDir = resultsDir
+    this.#sliceMs = sliceMs
   }
 
   override onInit(vitest: Vitest): void {
@@ -43,6 +49,30 @@ class PlainAllureVitestReporter extends AllureVitestReporter {
     // allure-vitest builds its runtime here, with the default writer; only the categories went through it.
     const runtime = (this as unknown as { allureReporterRuntime?: { writer: Writer } }).allureReporterRuntime
     if (runtime !== undefined) runtime.writer = plainWriter(this.#resultsDir)
+  }
+
+  /**
+   * allure-vitest writes every result in one synchronous pass. A whole-API run's 11 000 held the main
+   * thread for 3 s and more, and a worker's "stopped" answer waited behind it: on a loaded machine
+   * past vitest's 10 s, which it reports as "Timeout terminating … worker". Here each test of a
+   * file's top level (an operation's checks) is handed over in turn, with a pause every 50 ms.
+   */
+  override async onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
+    let sliceStart = performance.now()
+    for (const module of modules) {
+      // allure-vitest reads the task behind each module too (vitest keeps it out of its types).
+      const file = (module as unknown as { task: RunnerTestFile }).task
+      // The file's own hooks: a failed beforeAll is a global error of the report.
+      this.handleTask({ ...file, tasks: [] })
+      for (const task of file.tasks) {
+        this.handleTask(task)
+        if (performance.now() - sliceStart < this.#sliceMs) continue
+        await new Promise((resolve) => setImmediate(resolve))
+        sliceStart = performance.now()
+      }
+    }
+    // The global messages gathered meanwhile.
+    super.onTestRunEnd([])
   }
 }
 
