@@ -25,6 +25,7 @@ import {
   NotSent,
   type Stall,
   stallMessage,
+  stoppedAnswering,
   TIMEOUTS_BEFORE_GIVING_UP,
 } from './stall.ts'
 import type { Target } from './target.ts'
@@ -102,7 +103,9 @@ export function createEngine<Context, Answer, Judged>(
   // A scenario may ask for fewer cases than the run, never more.
   const runsOf = (scenario: Scenario<Context, Judged>) => Math.min(scenario.runs ?? plan.runs, plan.runs)
   const slots = createSlots(plan.concurrency)
-  const stalls = createStallGuard<Answer>(plan.timeoutsBeforeGivingUp ?? TIMEOUTS_BEFORE_GIVING_UP)
+  const limit = plan.timeoutsBeforeGivingUp ?? TIMEOUTS_BEFORE_GIVING_UP
+  const stalls = createStallGuard<Answer>(limit)
+  const fellSilent = stoppedAnswering(plan.concurrency, limit)
   // What the checks and properties see: the target's answers, and the cases held back from a
   // target that stopped answering, which are its failure too.
   const guarded: Target<Sent<Answer>, Judged> = {
@@ -110,9 +113,10 @@ export function createEngine<Context, Answer, Judged>(
     judged: (answer) => (answer instanceof NotSent ? { failure: answer.reason } : target.judged(answer)),
     status: (judged) => target.status(judged),
   }
-  // What a case's timeouts count towards: its operation, its kind of invalid request, if any, and,
-  // until the target first answers, the whole run: a target that answers nothing stops the run
-  // after three operations' timeouts, not one deadline per operation and suite (hours for all).
+  // What a case's timeouts count towards: its operation, its kind of invalid request, if any, and
+  // the whole run, before and after the target's first answer: a target that answers nothing, or
+  // stops answering, is given up after three operations' timeouts, not one deadline per operation
+  // and suite (hours for all).
   const stallsOf = (request: GeneratedRequest, stage: number): Stall[] => [
     { key: `operation ${stage}`, what: 'this operation' },
     ...(request.invalid === undefined
@@ -125,6 +129,7 @@ export function createEngine<Context, Answer, Judged>(
           },
         ]),
     NOTHING_ANSWERED,
+    fellSilent,
   ]
   const stallsByAnswer = new WeakMap<object, Stall[]>()
   // Prefetches run ahead of the operation being judged: each request is counted where it belongs.

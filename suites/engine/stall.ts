@@ -1,9 +1,9 @@
 // A target that stops answering must not cost the full timeout for every case. The engine counts
 // timeouts in a row per operation, per kind of invalid request across operations (Prism's CLI
-// never answers a body that is not JSON, whatever the operation), and, while the target has
-// answered nothing at all, across every operation: after a few, it sends nothing more of that
-// operation, that kind, or at all. Each property that meets such a stall reports one target failure
-// with the count, and the run moves on.
+// never answers a body that is not JSON, whatever the operation), and across every operation, both
+// while the target has answered nothing at all and once it stops answering after it did: after a
+// few, it sends nothing more of that operation, that kind, or at all. Each property that meets such
+// a stall reports one target failure with the count, and the run moves on.
 
 /** Timeouts in a row after which an operation's (or a kind's) remaining cases are not sent. */
 export const TIMEOUTS_BEFORE_GIVING_UP = 3
@@ -13,8 +13,15 @@ export const TIMEOUTS_BEFORE_GIVING_UP = 3
  * (`acrossOperations`: it stops only once its timeouts came from that many operations, so one
  * operation that stopped answering never holds back the same kind of request to the others).
  * `untilAnswered`: counted only until the target's first complete answer, then never again.
+ * `inARow`: the timeouts in a row that stop it, when not the guard's own limit.
  */
-export type Stall = { key: string; what: string; acrossOperations?: number; untilAnswered?: boolean }
+export type Stall = {
+  key: string
+  what: string
+  acrossOperations?: number
+  untilAnswered?: boolean
+  inARow?: number
+}
 
 /**
  * Every request, while the target has answered none: a target that answers nothing at all is given
@@ -25,6 +32,17 @@ export const NOTHING_ANSWERED: Stall = {
   what: "anything, having answered none of the suite's requests",
   acrossOperations: 3,
   untilAnswered: true,
+}
+
+/**
+ * Every request, once a target that answered stops answering: more timeouts in a row, from three
+ * operations, than twice the cases in flight. At most `inFlight` are in flight at once, so most of
+ * that row was sent after an earlier request had waited out its whole deadline, and timed out as
+ * well. A target that never answers one kind of request (Prism's CLI and a body that is not JSON)
+ * cannot make such a row: its kind stops after a few, and the other requests are answered between.
+ */
+export function stoppedAnswering(inFlight: number, limit: number = TIMEOUTS_BEFORE_GIVING_UP): Stall {
+  return { key: 'stopped answering', what: 'anything', acrossOperations: 3, inARow: 2 * inFlight + limit }
 }
 
 /** A case the engine did not send: the target had stopped answering its operation, its kind, or anything. */
@@ -98,7 +116,7 @@ export function createStallGuard<Answer>(limit: number = TIMEOUTS_BEFORE_GIVING_
         state.from.add(operation)
         state.last = answer
         const widely = state.from.size >= (stall.acrossOperations ?? 1)
-        if (state.inARow >= limit && widely) state.stopped = true
+        if (state.inARow >= (stall.inARow ?? limit) && widely) state.stopped = true
       }
     },
     stalled(stall) {

@@ -8,10 +8,18 @@ import type { Exchange } from '../../../contracts/exchange.ts'
 import { type RunningMock, startMock } from '../../../mock/server.ts'
 import type { TargetFailure, Verdict } from '../../../suites/engine/events.ts'
 import { createSlots } from '../../../suites/engine/slots.ts'
-import { createStallGuard, NOTHING_ANSWERED, NotSent, stallMessage } from '../../../suites/engine/stall.ts'
+import {
+  createStallGuard,
+  NOTHING_ANSWERED,
+  NotSent,
+  stallMessage,
+  stoppedAnswering,
+} from '../../../suites/engine/stall.ts'
 import { conformanceFindings, MOCK_SECRETS } from '../../helpers/conformance.ts'
 import { negativePlan } from '../../../suites/scenarios/negative.ts'
-import { operation, seedOperations } from '../../helpers/model.ts'
+import { positivePlan } from '../../../suites/scenarios/positive.ts'
+import { selectOperations } from '../../../contracts/selection.ts'
+import { operation, operations, seedOperations } from '../../helpers/model.ts'
 
 const OPERATION = { key: 'operation 0', what: 'this operation' }
 const KIND = { key: 'kind body: not JSON', what: 'requests with "body: not JSON"', acrossOperations: 2 }
@@ -91,6 +99,32 @@ describe('the stall of a target that has answered nothing', () => {
   })
 })
 
+describe('the stall of a target that answered, then stopped', () => {
+  it('stops everything after more timeouts in a row than twice the cases in flight, from three operations', () => {
+    const stall = stoppedAnswering(2)
+    expect(stall.inARow).toBe(2 * 2 + 3)
+    const guard = createStallGuard<string>()
+    guard.note([stall], 'ok', 'answered', 'A')
+    const operations = ['A', 'A', 'A', 'A', 'A', 'B', 'C']
+    operations.slice(0, -1).forEach((operation, at) => guard.note([stall], `t${at}`, 'timeout', operation))
+    expect(guard.stoppedBy([stall])).toBeUndefined()
+    guard.note([stall], 't6', 'timeout', 'C')
+    expect(guard.stoppedBy([OPERATION, stall])).toBe(stall)
+    expect(guard.hold(stall).reason).toBe('not sent: the target had stopped answering anything')
+  })
+
+  it('needs the row from three operations, and starts again at any answer', () => {
+    const stall = stoppedAnswering(2)
+    const guard = createStallGuard<string>()
+    for (let at = 0; at < 20; at++) guard.note([stall], `a${at}`, 'timeout', at < 10 ? 'A' : 'B')
+    expect(guard.stoppedBy([stall])).toBeUndefined()
+    guard.note([stall], 'ok', 'answered', 'C')
+    for (const operation of ['C', 'D', 'E', 'C', 'D', 'E'])
+      guard.note([stall], operation, 'timeout', operation)
+    expect(guard.stoppedBy([stall])).toBeUndefined()
+  })
+})
+
 describe('createSlots', () => {
   it('runs at most `size` tasks at once, the lowest priority number first', async () => {
     const slots = createSlots(2)
@@ -111,6 +145,9 @@ describe('createSlots', () => {
 })
 
 const GRANT = 'POST /user_identities/grant_access_to_device'
+// The server stops after this many requests, a few operations into forty.
+const ANSWERED_FIRST = 60
+const ACS_OPERATIONS = selectOperations(operations, '/acs').slice(0, 40)
 const failures = (verdicts: Verdict<Exchange>[]) =>
   verdicts.filter((v) => v.type === 'violation' || v.type === 'target_failure')
 
@@ -187,6 +224,42 @@ describe('a server that answers nothing at all', () => {
   })
 })
 
+describe('a server that answers, then stops answering anything', () => {
+  let mock: RunningMock
+  let received = 0
+  let hung = 0
+  beforeAll(async () => {
+    mock = await startMock({
+      accepted: MOCK_SECRETS,
+      hang: () => {
+        const hangs = ++received > ANSWERED_FIRST
+        if (hangs) hung++
+        return hangs
+      },
+    })
+  })
+  afterAll(() => mock.close())
+
+  it('is given up after a few rounds, not one deadline per operation left', async () => {
+    const verdicts = await conformanceFindings(mock.url, ACS_OPERATIONS, {
+      plans: [positivePlan],
+      runs: 10,
+      timeoutMs: 1000,
+    })
+    const failed = failures(verdicts) as TargetFailure<Exchange>[]
+    expect(new Set(failed.map((v) => v.type))).toEqual(new Set(['target_failure']))
+    expect(failed.map((v) => v.error)).toContainEqual(
+      expect.stringMatching(
+        /^the target stopped answering anything: 19 requests in a row timed out \(timeout: no complete response within 1000 ms\); \d+ further case\(s\) not sent$/,
+      ),
+    )
+    // Each operation left when the server stopped waited out a deadline, eight requests in flight:
+    // 308 hung requests in 40 s. Given up after three of them: 26 in 4.5 s. A bound on the
+    // requests, not a timed assertion.
+    expect(hung).toBeLessThan(50)
+  })
+})
+
 describe('a server that never answers a body that is not JSON (like Prism 5.16)', () => {
   let mock: RunningMock
   let hung = 0
@@ -222,6 +295,10 @@ describe('a server that never answers a body that is not JSON (like Prism 5.16)'
       expect.stringMatching(
         /^the target stopped answering requests with "body: not JSON": \d+ requests in a row timed out \(timeout: no complete response within 2000 ms\); \d+ further case\(s\) not sent$/,
       ),
+    )
+    // One kind never answered is not a target that stopped answering.
+    expect(failed.map((v) => v.error)).not.toContainEqual(
+      expect.stringContaining('stopped answering anything:'),
     )
     const notSent = Math.max(...failed.map((v) => v.stalled?.notSent ?? 0))
     // Every such body would wait out its deadline: here only those sent before the stall showed.
