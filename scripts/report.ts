@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url'
 
 import { AllureReport, resolveConfig } from '@allurereport/core'
 
+import { removeAnalytics } from '../suites/support/allure/no-analytics.ts'
 import { reportConfig, reportLayout } from '../suites/support/allure/report-config.ts'
 import { parseCommandFlags, runMain, shownPath, UsageError } from './lib/cli.ts'
 
@@ -40,6 +41,11 @@ async function main(): Promise<number> {
   renameSync(layout.built.site, layout.site)
   renameSync(layout.built.singleFile, layout.singleFile)
   rmSync(layout.build, { recursive: true, force: true })
+  for (const file of [layout.singleFile, join(layout.site, 'index.html')])
+    if (!removeAnalytics(file))
+      process.stderr.write(
+        `warning: ${shownPath(file)} still loads Google's tag manager (Allure's template changed)\n`,
+      )
 
   // `npm run report:open` serves the default folder only.
   const serve =

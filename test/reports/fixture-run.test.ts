@@ -161,6 +161,11 @@ describe('npm run report', () => {
     expect(history).toHaveLength(1)
   })
 
+  it("loads nothing from the web: Allure's analytics are taken out of both", () => {
+    for (const file of [join(reports, 'allure-report.html'), join(reports, 'allure-report', 'index.html')])
+      expect(readFileSync(file, 'utf8')).not.toContain('googletagmanager')
+  })
+
   it('says where the single file is and how to open it, and what the site is for', () => {
     const file = join(reports, 'allure-report.html')
     // Outside the working directory (a temporary folder): the path itself, not ../../tmp/….
@@ -271,17 +276,22 @@ async function inChromium(use: (page: Page) => Promise<void>): Promise<void> {
       '--disable-sync',
     ],
   })
-  // Offline, as a test must be: only the file itself and the loopback server answer (the report
-  // also asks for an analytics script on the web, which is refused here).
+  // Offline, as a test must be: only the file itself and the loopback server answer, and the
+  // report asks for nothing else (Allure's analytics script is taken out when it is built).
+  const web: string[] = []
   await browser.route(
-    (url) => url.protocol !== 'file:' && url.hostname !== '127.0.0.1',
-    (route) => route.abort(),
+    (url) => url.protocol !== 'file:' && url.protocol !== 'data:' && url.hostname !== '127.0.0.1',
+    (route) => {
+      web.push(route.request().url())
+      return route.abort()
+    },
   )
   try {
     await use(await browser.newPage())
   } finally {
     await browser.close()
   }
+  expect(web).toEqual([])
 }
 
 /** The seed operations under their resources, the void_shape failure with its evidence, and the coverage entry. */
