@@ -37,6 +37,9 @@ export default defineConfig({
           name: 'live',
           include: ['suites/live/**/*.live.ts'],
           globalSetup: ['suites/live/global-setup.ts'],
+          // Threads of the run's process: a Ctrl-C reaches that process alone, which cancels the run
+          // and cleans up (scripts/lib/interrupt.ts); a forked worker would die of it mid-test.
+          pool: 'threads' as const,
           setupFiles: ['allure-vitest/setup'],
           hookTimeout: 60_000,
         },

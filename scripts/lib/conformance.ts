@@ -33,6 +33,7 @@ import {
   partsFor,
 } from '../../suites/support/parts.ts'
 import { shardOperations } from '../../suites/support/shards/partition.ts'
+import { cancelOnSignal } from './interrupt.ts'
 import { parseCommandFlags, reportsDirectory, runMain, UsageError } from './cli.ts'
 
 const USAGE = `Usage: npm run conformance -- [options]
@@ -204,6 +205,7 @@ async function runProjects(
   // Imported when a run starts: --help and a usage error answer without loading vitest.
   const { startVitest } = await import('vitest/node')
   const { BufferedJUnitReporter } = await import('../../suites/support/junit-reporter.ts')
+  const interrupt = cancelOnSignal('conformance')
   const vitest = await startVitest('test', [], {
     run: true,
     project: projects,
@@ -213,6 +215,7 @@ async function runProjects(
     // lines); the summary groups those reasons, and JUnit and Allure keep each one.
     hideSkippedTests: true,
     reporters: [
+      interrupt.reporter,
       'default',
       ...githubActionsReporters(),
       ...ownReporters(allureResults),
@@ -223,6 +226,11 @@ async function runProjects(
   })
   await vitest.close()
   await cleared
+  const interrupted = interrupt.exitCode()
+  if (interrupted !== undefined) {
+    process.stderr.write(`conformance: interrupted: the reports hold only the checks that ran before it\n`)
+    return interrupted
+  }
   return process.exitCode === undefined || process.exitCode === 0 ? 0 : 1
 }
 

@@ -67,6 +67,7 @@ export function createClient(options: ClientOptions): Client {
   const limit = options.concurrency === undefined ? run : semaphore(options.concurrency)
   const { retry } = options
   const sleep = retry?.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)))
+  let closed = false
 
   async function once(request: GeneratedRequest): Promise<Exchange> {
     const path = `${basePath}${request.path}${queryString(request.query)}`
@@ -138,7 +139,9 @@ export function createClient(options: ClientOptions): Client {
         for (let retries = 0; ; retries++) {
           const tried = await once(request)
           const exchange = retry === undefined ? tried : { ...tried, retries }
-          options.onExchange?.(exchange)
+          // What ends after the client is closed (a run cancelled, prefetches it no longer needs) is
+          // undici's "client is destroyed", not the target's doing: it stays out of the record.
+          if (!closed) options.onExchange?.(exchange)
           const status = exchange.response?.status
           if (retry === undefined || status !== 429 || retries >= retry.maxRetries) return exchange
           const retryAfter = exchange.response?.headers['retry-after']
@@ -147,7 +150,10 @@ export function createClient(options: ClientOptions): Client {
         }
       }),
     // Destroy, not close: a request a hung server never finishes must not hold the run open.
-    close: () => pool.destroy(),
+    close: () => {
+      closed = true
+      return pool.destroy()
+    },
   }
 }
 

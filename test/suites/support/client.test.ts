@@ -106,6 +106,26 @@ describe("the client with a live run's policy", () => {
     expect(waits).toEqual([2000, 2000])
   })
 
+  it('records no exchange that ends once it is closed: a cancelled run\'s requests are not "no answer"', async () => {
+    const seen: Exchange[] = []
+    const hung: RequestListener = () => {}
+    const [inFlight, afterwards] = await withServer(hung, async (endpoint) => {
+      const client = createClient({
+        endpoint,
+        auth: { primary: 'api_key', apiKey: SECRET },
+        timeoutMs: 5000,
+        onExchange: (exchange) => seen.push(exchange),
+      })
+      const pending = client.send(REQUEST)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await client.close()
+      return [await pending, await client.send(REQUEST)]
+    })
+    expect(inFlight.error).toMatch(/destroyed/)
+    expect(afterwards.error).toMatch(/destroyed/)
+    expect(seen).toEqual([])
+  })
+
   it('answers with the 429 when it has no retry policy or its retries are spent', async () => {
     const limited: RequestListener = (_req, res) => res.writeHead(429).end()
     await withServer(limited, async (endpoint) => {
