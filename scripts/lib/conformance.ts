@@ -226,6 +226,7 @@ async function runProjects(
   })
   await vitest.close()
   await cleared
+  interrupt.dispose()
   const interrupted = interrupt.exitCode()
   if (interrupted !== undefined) {
     process.stderr.write(`conformance: interrupted: the reports hold only the checks that ran before it\n`)

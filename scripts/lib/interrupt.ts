@@ -10,18 +10,15 @@ const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const
 
 /**
  * A reporter only for the vitest instance it is handed at the start (`onInit`): it cancels that
- * run on the first signal. `exitCode`, once the run is over, is the signal's if one came.
+ * run on the first signal. The handlers stay until `dispose`, after vitest has closed, so the
+ * reports and live mode's clean-up are not cut off either. `exitCode` is the signal's if one came.
  */
 export function cancelOnSignal(
   command: string,
   write: (line: string) => void = (line) => process.stderr.write(line),
-): { reporter: Reporter; exitCode: () => number | undefined } {
+): { reporter: Reporter; dispose: () => void; exitCode: () => number | undefined } {
   const interrupted: { signal?: (typeof SIGNALS)[number] } = {}
   const handlers = new Map<string, () => void>()
-  const stop = () => {
-    for (const [signal, handler] of handlers) process.off(signal, handler)
-    handlers.clear()
-  }
   const reporter: Reporter = {
     onInit(vitest: Vitest) {
       for (const signal of SIGNALS) {
@@ -36,18 +33,22 @@ export function cancelOnSignal(
           }
           interrupted.signal = signal
           write(
-            `${command}: ${signal}: the checks under way finish, the rest are skipped, then the reports of what ran (${signal} again stops at once)\n`,
+            `${command}: ${signal}: finishing the checks under way (the rest are skipped), the reports and the clean-up (${signal} again stops at once)\n`,
           )
+          // Once the run is over this changes nothing: what is left is the reports and clean-up.
           void vitest.cancelCurrentRun('keyboard-input')
         }
         handlers.set(signal, handler)
         process.on(signal, handler)
       }
     },
-    onTestRunEnd: stop,
   }
   return {
     reporter,
+    dispose: () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler)
+      handlers.clear()
+    },
     exitCode: () => (interrupted.signal === undefined ? undefined : EXIT_CODES[interrupted.signal]),
   }
 }

@@ -31,7 +31,7 @@ function interrupted(ready: RegExp, signal: NodeJS.Signals, { twice = false } = 
     if (sent === 0 && ready.test(stdout)) {
       sent++
       child.kill(signal)
-    } else if (sent === 1 && twice && stderr.includes(`${signal}: the checks under way finish`)) {
+    } else if (sent === 1 && twice && stderr.includes(`${signal}: finishing the checks under way`)) {
       sent++
       child.kill(signal)
     }
@@ -55,7 +55,7 @@ describe('npm run conformance, interrupted', () => {
     const run = await interrupted(/^progress: /m, 'SIGINT')
     expect(run.code).toBe(130)
     expect(run.stderr).toContain(
-      'conformance: SIGINT: the checks under way finish, the rest are skipped, then the reports of what ran',
+      'conformance: SIGINT: finishing the checks under way (the rest are skipped), the reports and the clean-up',
     )
     expect(run.stderr).toContain(
       'conformance: interrupted: the reports hold only the checks that ran before it',
