@@ -27,6 +27,22 @@ describe('progressLine', () => {
     expect(progressLine(counts, 1000)).toBe(
       'progress: 0/3 operations · 0 checks passed, 0 failed, 1 skipped · 0 requests (0/s) · 1 s elapsed',
     )
+    expect(progressLine({ ...counts, operationsDone: 3 }, 1000)).not.toContain('left')
+  })
+
+  it('leaves it out until a twentieth is done: before, it is mostly the start-up', () => {
+    const counts = {
+      operationsDone: 2,
+      operationsTotal: 1566,
+      passed: 14,
+      failed: 0,
+      skipped: 0,
+      requests: 200,
+    }
+    expect(progressLine(counts, 10_000)).toBe(
+      'progress: 2/1566 operations · 14 checks passed, 0 failed · 200 requests (20/s) · 10 s elapsed',
+    )
+    expect(progressLine({ ...counts, operationsDone: 79 }, 20_000)).toMatch(/ · about \d+ min \d+ s left$/)
   })
 })
 
