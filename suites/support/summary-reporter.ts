@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vitest/node'
+import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 
 import { type AuthSecrets, heldCredentials } from '../../contracts/credentials.ts'
 import { pinnedSpecVersion } from '../../contracts/spec.ts'
@@ -58,6 +58,7 @@ export class SummaryReporter implements Reporter {
   onTestRunEnd(
     testModules: ReadonlyArray<TestModule>,
     unhandledErrors: ReadonlyArray<SerializedError>,
+    reason?: TestRunEndReason,
   ): void {
     const results = testModules.flatMap((module) => [...module.children.allTests()].flatMap(toResult))
     // A suite file that crashed, or an error outside any test, fails the run: say so here too.
@@ -71,7 +72,15 @@ export class SummaryReporter implements Reporter {
     const data: SummaryData = {
       seed: config?.seed,
       shard: config?.shard,
-      runLine: this.#runLine(),
+      runLine: [
+        this.#runLine(),
+        // Ctrl-C or SIGTERM (scripts/lib/interrupt.ts): what was not reached is not "skipped".
+        ...(reason === 'interrupted'
+          ? ['interrupted: the checks it had not reached are not in this summary']
+          : []),
+      ]
+        .filter((line) => line !== '')
+        .join('\n'),
       results,
       errors,
     }

@@ -64,6 +64,9 @@ describe('npm run conformance, interrupted', () => {
       results: Array<{ state: string }>
     }
     expect(summary.results.filter((result) => result.state === 'passed').length).toBeGreaterThan(0)
+    expect(readFileSync(join(run.reports, 'summary.txt'), 'utf8')).toContain(
+      'interrupted: the checks it had not reached are not in this summary',
+    )
     expect(readFileSync(join(run.reports, 'junit.xml'), 'utf8')).toContain('<testcase')
     expect(existsSync(join(run.reports, 'coverage.json'))).toBe(true)
   }, 120_000)
