@@ -51,6 +51,12 @@ export type RunPlan<Context, Answer, Judged> = {
    * request's across operations, are not sent (default 3).
    */
   timeoutsBeforeGivingUp?: number
+  /**
+   * Whether a target that answered and then stops answering anything is given up for the rest of
+   * the run (default). Live runs keep trying: `--max-run-ms` bounds them, and a sandbox's brief
+   * outage should cost only the operations it met, not the rest of the night.
+   */
+  giveUpWhenSilent?: boolean
   /** How long one property may take, shrinking included. */
   budgetMs?: number
   /** The command that replays one check of one operation: printed with every failure. */
@@ -114,9 +120,9 @@ export function createEngine<Context, Answer, Judged>(
     status: (judged) => target.status(judged),
   }
   // What a case's timeouts count towards: its operation, its kind of invalid request, if any, and
-  // the whole run, before and after the target's first answer: a target that answers nothing, or
-  // stops answering, is given up after three operations' timeouts, not one deadline per operation
-  // and suite (hours for all).
+  // the whole run, before and (unless the plan says not to) after the target's first answer: a
+  // target that answers nothing, or stops answering, is given up after three operations'
+  // timeouts, not one deadline per operation and suite (hours for all).
   const stallsOf = (request: GeneratedRequest, stage: number): Stall[] => [
     { key: `operation ${stage}`, what: 'this operation' },
     ...(request.invalid === undefined
@@ -129,7 +135,7 @@ export function createEngine<Context, Answer, Judged>(
           },
         ]),
     NOTHING_ANSWERED,
-    fellSilent,
+    ...(plan.giveUpWhenSilent === false ? [] : [fellSilent]),
   ]
   const stallsByAnswer = new WeakMap<object, Stall[]>()
   // Prefetches run ahead of the operation being judged: each request is counted where it belongs.

@@ -47,6 +47,7 @@ export function conformancePlan(
     seed: settings.seed,
     runs: settings.runs,
     concurrency: settings.concurrency,
+    giveUpWhenSilent: settings.target !== 'live',
     replay: (operation, check) => replayCommand(settings, operation.id, check),
   }
 }

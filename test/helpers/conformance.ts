@@ -9,6 +9,7 @@ import { PLANS } from '../../suites/scenarios/index.ts'
 import type { PlanFor, PlanOptions } from '../../suites/scenarios/types.ts'
 import { conformancePlan } from '../../suites/support/conformance-plan.ts'
 import { MOCK_SECRETS } from '../../suites/support/mock-secrets.ts'
+import type { RunConfig } from '../../suites/support/config.ts'
 import { createClient } from '../../suites/transport/client.ts'
 import { validators } from './model.ts'
 
@@ -27,16 +28,18 @@ export async function conformanceFindings(
     runs = 40,
     // Generous: a loaded machine must not turn a slow answer into a finding.
     timeoutMs = 15_000,
+    target,
   }: {
     plans?: PlanFor[]
     rules?: PlanOptions['rules']
     seed?: number
     runs?: number
     timeoutMs?: number
+    target?: RunConfig['target']
   } = {},
 ): Promise<Verdict<Exchange>[]> {
   const client = createClient({ endpoint, auth: MOCK_SECRETS, timeoutMs, connections: 8 })
-  const settings = { seed, runs, concurrency: 8, rules, auth: MOCK_SECRETS }
+  const settings = { seed, runs, concurrency: 8, rules, auth: MOCK_SECRETS, target }
   const verdicts: Verdict<Exchange>[] = []
   try {
     for (const planFor of plans) {

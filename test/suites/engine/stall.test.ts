@@ -224,24 +224,29 @@ describe('a server that answers nothing at all', () => {
   })
 })
 
-describe('a server that answers, then stops answering anything', () => {
-  let mock: RunningMock
+/** A loopback mock that answers its first ANSWERED_FIRST requests and then none, counting those. */
+function stopsAnswering() {
+  const state = { mock: undefined as RunningMock | undefined, hung: 0 }
   let received = 0
-  let hung = 0
   beforeAll(async () => {
-    mock = await startMock({
+    state.mock = await startMock({
       accepted: MOCK_SECRETS,
       hang: () => {
         const hangs = ++received > ANSWERED_FIRST
-        if (hangs) hung++
+        if (hangs) state.hung++
         return hangs
       },
     })
   })
-  afterAll(() => mock.close())
+  afterAll(() => state.mock?.close())
+  return state
+}
+
+describe('a server that answers, then stops answering anything', () => {
+  const server = stopsAnswering()
 
   it('is given up after a few rounds, not one deadline per operation left', async () => {
-    const verdicts = await conformanceFindings(mock.url, ACS_OPERATIONS, {
+    const verdicts = await conformanceFindings(server.mock?.url ?? '', ACS_OPERATIONS, {
       plans: [positivePlan],
       runs: 10,
       timeoutMs: 1000,
@@ -256,7 +261,25 @@ describe('a server that answers, then stops answering anything', () => {
     // Each operation left when the server stopped waited out a deadline, eight requests in flight:
     // 308 hung requests in 40 s. Given up after three of them: 26 in 4.5 s. A bound on the
     // requests, not a timed assertion.
-    expect(hung).toBeLessThan(50)
+    expect(server.hung).toBeLessThan(50)
+  })
+})
+
+describe('a live run against a server that answers, then stops answering anything', () => {
+  const server = stopsAnswering()
+
+  it('keeps trying each operation: --max-run-ms bounds it, and an outage costs only what it met', async () => {
+    const operations = ACS_OPERATIONS.slice(0, 12)
+    const verdicts = await conformanceFindings(server.mock?.url ?? '', operations, {
+      plans: [positivePlan],
+      runs: 10,
+      timeoutMs: 1000,
+      target: 'live',
+    })
+    const errors = (failures(verdicts) as TargetFailure<Exchange>[]).map((v) => v.error)
+    expect(errors.length).toBeGreaterThan(0)
+    expect(errors).not.toContainEqual(expect.stringContaining('stopped answering anything'))
+    expect(errors).toContainEqual(expect.stringContaining('the target stopped answering this operation'))
   })
 })
 
