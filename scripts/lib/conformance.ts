@@ -78,7 +78,12 @@ Live mode (--target live; endpoint default ${LIVE_DEFAULTS.endpoint}):
 
 Credentials: SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID; also
 SEAM_CLIENT_SESSION_TOKEN, SEAM_CONSOLE_SESSION_TOKEN. Required with --endpoint and in live mode:
-made-up ones are for the embedded mock only, and a kind not given is skipped with its reason.`
+made-up ones are for the embedded mock only, and a kind not given is skipped with its reason.
+
+Exit: 0 every check passed; 1 a check failed (a violation, or the target gave nothing to judge;
+live: also a resource left behind); 2 bad input or an unreachable endpoint. Ctrl-C or SIGTERM:
+the checks under way finish, the reports hold what ran, live mode cleans up, then exit 130 (143);
+a second signal ends the run at once.`
 
 const FLAGS = {
   target: 'SEAM_TARGET',
