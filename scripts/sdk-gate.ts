@@ -13,6 +13,7 @@ import { secretValues } from '../contracts/credentials.ts'
 import { createProgress, printProgress, progressListener } from '../suites/engine/progress.ts'
 import { preflight } from '../suites/live/preflight.ts'
 import { redactForReport } from '../suites/support/allure/redact.ts'
+import { createInterrupt } from './lib/interrupt.ts'
 import { writeGateAllure } from '../suites/sdk/allure.ts'
 import { GATE_SECRETS, type GateResult, runSdkGate } from '../suites/sdk/gate.ts'
 import { gateJunit } from '../suites/sdk/junit.ts'
@@ -62,7 +63,8 @@ Against a sandbox workspace (--target live; SEAM_TARGET=live):
   names a user identity if the workspace can neither create nor list one. The ledger of created
   resources is <reports>/live-ledger.jsonl, shared with npm run conformance -- --target live.
 
-Exit codes:
+Exit codes (Ctrl-C or SIGTERM: the operation under way finishes, the reports hold what was
+called, then 130 or 143; a second signal ends the gate at once):
   ${EXIT.pass}  every check passed
   ${EXIT.violations}  the gate found violations (a failed check, a method lost since --baseline, or
      live: a target failure, or something the run created that it could not remove)
@@ -93,6 +95,12 @@ async function main(): Promise<number> {
       ? undefined
       : compareWithBaseline(baseline, sdk, spec)
   const where = live === undefined ? 'the contract mock' : `${live.endpoint} (${await workspaceLine(live)})`
+  // Ctrl-C: the operation under way finishes, then the reports say what was called.
+  const interrupt = createInterrupt(
+    'sdk-gate',
+    'finishing the operation under way, then the reports of what ran',
+  )
+  interrupt.start(() => {})
   const startedAt = new Date()
   const started = performance.now()
   const cpuBefore = process.cpuUsage()
@@ -109,6 +117,7 @@ async function main(): Promise<number> {
     runs,
     ...(operations === undefined ? {} : { operations }),
     onEvent: progressListener(progress),
+    stopped: interrupt.interrupted,
   }
   let liveResult: LiveGateResult | undefined
   const result: GateResult = await (
@@ -155,6 +164,11 @@ async function main(): Promise<number> {
       .map(([answered, count]) => `${count} ${answered}`)
       .join(', ')}`,
     ...skippedLines(result),
+    ...(result.interrupted === undefined
+      ? []
+      : [
+          `INTERRUPTED: ${result.checked.length} of the ${result.interrupted.planned} operations were called before it; the verdict is theirs alone`,
+        ]),
     verdict.length === 0 ? 'PASS: no check failed' : `FAIL: ${verdict.join(', ')}`,
   ].join('\n')
   const coverage = [
@@ -195,7 +209,8 @@ async function main(): Promise<number> {
     ...reportInput,
     summary: redactForReport(report, secrets),
   })
-  return verdict.length === 0 ? EXIT.pass : EXIT.violations
+  interrupt.dispose()
+  return interrupt.exitCode() ?? (verdict.length === 0 ? EXIT.pass : EXIT.violations)
 }
 
 type Flags = ReturnType<typeof parseFlags>['values']

@@ -57,6 +57,8 @@ export type RunPlan<Context, Answer, Judged> = {
    * outage should cost only the operations it met, not the rest of the night.
    */
   giveUpWhenSilent?: boolean
+  /** Once true, no further operation is begun (a run interrupted: the one under way finishes). */
+  stopped?: () => boolean
   /** How long one property may take, shrinking included. */
   budgetMs?: number
   /** The command that replays one check of one operation: printed with every failure. */
@@ -361,6 +363,7 @@ export function createEngine<Context, Answer, Judged>(
     leave,
     async run() {
       for (const [index, { scenarios, skips }] of plan.operations.entries()) {
+        if (plan.stopped?.() === true) break
         const operation = await enter(index)
         for (const [at, scenario] of scenarios.entries()) {
           for (const check of scenario.checks) await operation.judge(at, check)

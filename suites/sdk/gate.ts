@@ -47,6 +47,8 @@ export type GateOptions = {
   timeoutMs?: number
   /** Sees every engine event: how the script shows progress. */
   onEvent?: Listener<SdkCall>
+  /** Once true (Ctrl-C), no further operation is called; the result holds those that were. */
+  stopped?: () => boolean
   /** The command printed to replay an operation's failure; by default, the gate's own with this seed. */
   replay?: (operationId: string) => string
 }
@@ -102,6 +104,8 @@ export type GateResult = {
   accepted: AcceptedFinding[]
   /** Every verdict, in the order the engine gave them: what the JUnit and Allure reports show. */
   verdicts: GateVerdict[]
+  /** Set when the gate was stopped (Ctrl-C) before calling every operation it planned to. */
+  interrupted?: { planned: number }
 }
 
 /** A known finding and the operations it showed on (shrinking an unrelated failure may show it again). */
@@ -251,12 +255,15 @@ export async function runGate(gate: GateTarget): Promise<GateResult> {
     // Calls run one at a time: everything the server receives during a call belongs to it.
     concurrency: 1,
     ...(gate.budgetMs === undefined ? {} : { budgetMs: gate.budgetMs }),
+    ...(gate.stopped === undefined ? {} : { stopped: gate.stopped }),
     replay: (operation) =>
       gate.replay?.(operation.id) ?? replayCommand({ seed, runs, defaultRuns: runs }, operation.id),
   }
   let lastEvent = performance.now()
+  const finished = new Set<Operation>()
   await createEngine(plan, (event) => {
     gate.onEvent?.(event)
+    if (event.type === 'operation_finished') finished.add(event.operation)
     const now = performance.now()
     const since = now - lastEvent
     lastEvent = now
@@ -275,6 +282,11 @@ export async function runGate(gate: GateTarget): Promise<GateResult> {
       result.verdicts.push({ verdict: event, sdkPath, durationMs: since, failure })
     } else result.verdicts.push({ verdict: event, sdkPath, durationMs: since })
   }).run()
+  // Stopped early: only the operations it called were checked.
+  if (gate.stopped?.() === true && finished.size < result.checked.length) {
+    result.interrupted = { planned: result.checked.length }
+    result.checked = result.checked.filter((operation) => finished.has(operation))
+  }
   return result
 }
 

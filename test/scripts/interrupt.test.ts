@@ -12,18 +12,18 @@ afterAll(() => {
   for (const directory of directories) rmSync(directory, { recursive: true, force: true })
 })
 
+const CONFORMANCE = ['scripts/conformance.ts', '--operations', '/acs']
+
 /**
- * The CLI on `/acs` against the embedded mock, sent `signal` once its output shows `ready`, and
- * again once it says it took the first when `twice`.
+ * A command (the conformance CLI on `/acs` against the embedded mock, unless told otherwise) sent
+ * `signal` once its output shows `ready`, and again once it says it took the first when `twice`.
  */
-function interrupted(ready: RegExp, signal: NodeJS.Signals, { twice = false } = {}) {
+function interrupted(ready: RegExp, signal: NodeJS.Signals, { twice = false, command = CONFORMANCE } = {}) {
   const reports = mkdtempSync(join(tmpdir(), 'interrupt-'))
   directories.push(reports)
-  const child = spawn(
-    process.execPath,
-    ['scripts/conformance.ts', '--operations', '/acs', '--seed', '1', '--reports', reports],
-    { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' } },
-  )
+  const child = spawn(process.execPath, [...command, '--seed', '1', '--reports', reports], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' },
+  })
   let stdout = ''
   let stderr = ''
   let sent = 0
@@ -31,7 +31,7 @@ function interrupted(ready: RegExp, signal: NodeJS.Signals, { twice = false } = 
     if (sent === 0 && ready.test(stdout)) {
       sent++
       child.kill(signal)
-    } else if (sent === 1 && twice && stderr.includes(`${signal}: finishing the checks under way`)) {
+    } else if (sent === 1 && twice && stderr.includes(`${signal}: finishing`)) {
       sent++
       child.kill(signal)
     }
@@ -75,5 +75,17 @@ describe('npm run conformance, interrupted', () => {
     const run = await interrupted(/ RUN /, 'SIGTERM', { twice: true })
     expect(run.code).toBe(143)
     expect(run.stderr).toContain('conformance: SIGTERM again: stopped at once')
+  }, 60_000)
+
+  it('stops the SDK gate after the operation under way, with its reports saying so', async () => {
+    const run = await interrupted(/^SDK gate: /m, 'SIGINT', { command: ['scripts/sdk-gate.ts'] })
+    expect(run.code).toBe(130)
+    expect(run.stderr).toContain(
+      'sdk-gate: SIGINT: finishing the operation under way, then the reports of what ran',
+    )
+    expect(readFileSync(join(run.reports, 'sdk-gate.txt'), 'utf8')).toMatch(
+      /INTERRUPTED: \d+ of the \d+ operations were called before it; the verdict is theirs alone/,
+    )
+    expect(readFileSync(join(run.reports, 'sdk-gate.junit.xml'), 'utf8')).toContain('<testsuites')
   }, 60_000)
 })
