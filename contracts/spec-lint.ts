@@ -139,7 +139,7 @@ function* schemaNodes(document: Record<string, unknown>): Generator<Node> {
   const components = (document.components as { schemas?: Record<string, JsonSchema> } | undefined)?.schemas
   for (const [name, schema] of Object.entries(components ?? {}))
     yield* within(schema, `#/components/schemas/${escapePointer(name)}`)
-  for (const { pointer, operation } of operationsOf(document)) {
+  for (const { pointer, operation } of documentOperations<OperationObject>(document)) {
     for (const [index, parameter] of ((operation.parameters ?? []) as { schema?: JsonSchema }[]).entries())
       if (parameter.schema !== undefined)
         yield* within(parameter.schema, `${pointer}/parameters/${index}/schema`)
@@ -168,8 +168,6 @@ type OperationObject = {
 }
 type MediaType = { schema?: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }
 
-const operationsOf = (document: Record<string, unknown>) => documentOperations<OperationObject>(document)
-
 function mediaSchemas(
   operation: OperationObject,
   pointer: string,
@@ -194,7 +192,7 @@ function mediaSchemas(
 function mediaExamples(
   document: Record<string, unknown>,
 ): { pointer: string; schemaPointer: string; value: unknown }[] {
-  return [...operationsOf(document)].flatMap(({ pointer, operation }) =>
+  return [...documentOperations<OperationObject>(document)].flatMap(({ pointer, operation }) =>
     mediaSchemas(operation, pointer).flatMap(({ media, mediaPointer, schemaPointer }) => [
       ...('example' in media
         ? [{ pointer: `${mediaPointer}/example`, schemaPointer, value: media.example }]
@@ -236,7 +234,7 @@ function reachability(spec: Spec): (pointer: string) => string[] {
   }
   const byComponent = new Map<string, string[]>()
   const ownerOf = new Map<string, string>()
-  for (const { id, pointer, operation } of operationsOf(document)) {
+  for (const { id, pointer, operation } of documentOperations<OperationObject>(document)) {
     ownerOf.set(pointer, id)
     const direct = new Set<string>()
     directRefs(operation, direct)

@@ -113,7 +113,11 @@ export function createEngine<Context, Answer, Judged>(
   const slots = createSlots(plan.concurrency)
   const limit = plan.timeoutsBeforeGivingUp ?? TIMEOUTS_BEFORE_GIVING_UP
   const stalls = createStallGuard<Answer>(limit)
-  const fellSilent = stoppedAnswering(plan.concurrency, limit)
+  // The stalls every request counts towards, whatever its operation: made once, not per request.
+  const runWide: Stall[] =
+    plan.giveUpWhenSilent === false
+      ? [NOTHING_ANSWERED]
+      : [NOTHING_ANSWERED, stoppedAnswering(plan.concurrency, limit)]
   // What the checks and properties see: the target's answers, and the cases held back from a
   // target that stopped answering, which are its failure too.
   const guarded: Target<Sent<Answer>, Judged> = {
@@ -136,8 +140,7 @@ export function createEngine<Context, Answer, Judged>(
             acrossOperations: 2,
           },
         ]),
-    NOTHING_ANSWERED,
-    ...(plan.giveUpWhenSilent === false ? [] : [fellSilent]),
+    ...runWide,
   ]
   const stallsByAnswer = new WeakMap<object, Stall[]>()
   // Prefetches run ahead of the operation being judged: each request is counted where it belongs.
